@@ -1,0 +1,28 @@
+package io.bluebird.broker;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded broker's rules for Bluebird's queues: a message whose processing keeps failing (the database down,
+ * say) is redelivered with growing delays, then parked on the dead-letter queue, never dropped. An external broker
+ * needs the same address settings (see the README).
+ */
+@Configuration
+public class BrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer bluebirdAddressSettings(
+            @Value("${bluebird.broker.max-delivery-attempts:10}") int maxDeliveryAttempts) {
+        return configuration -> configuration.addAddressSetting("bluebird.#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of("bluebird.dead-letters"))
+                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                .setRedeliveryDelay(1_000)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(60_000));
+    }
+}

@@ -1,0 +1,104 @@
+package io.bluebird.channel.api;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.bluebird.http.RequestRejected;
+import io.bluebird.model.SocialMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a {@link SocialMessage} posted to {@code /api/messages} by a channel Bluebird has no connector for, and
+ * refuses it with a 400 that names the field when it could not be threaded or shown to an agent.
+ */
+@Component("apiMessages")
+public class ApiMessages {
+
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    private final ObjectReader reader;
+
+    public ApiMessages(ObjectMapper mapper) {
+        this.reader = mapper.readerFor(SocialMessage.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
+    public SocialMessage read(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw RequestRejected.badRequest(null, "the body is empty: expected a SocialMessage JSON object");
+        }
+        SocialMessage message;
+        try {
+            message = reader.readValue(body);
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw RequestRejected.badRequest(field.isEmpty() ? null : field,
+                    (field.isEmpty() ? "" : "'" + field + "': ") + e.getOriginalMessage() + at(e));
+        } catch (JsonProcessingException e) {
+            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage() + at(e));
+        } catch (IOException e) {
+            throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
+        }
+        if (message == null) {
+            throw RequestRejected.badRequest(null, "expected a SocialMessage JSON object, got null");
+        }
+        return validated(message);
+    }
+
+    static SocialMessage validated(SocialMessage m) {
+        require(m.channel() != null, "channel", "is required: a lower-case name such as \"mastodon\"");
+        require(CHANNEL.matcher(m.channel()).matches(), "channel",
+                "must be a lower-case name such as \"x\", \"messenger\" or \"mastodon\"");
+        require(m.visibility() != null, "visibility", "must be \"public\" or \"private\"");
+        require(notBlank(m.nativeId()), "nativeId", "is required: the channel's own id of the message");
+        require(notBlank(m.account()), "account", "is required: the brand's account on the channel");
+        require(m.author() != null, "author", "is required");
+        require(notBlank(m.author().id()), "author.id", "is required: the channel's id of the customer");
+        require(m.author().followers() == null || m.author().followers() >= 0, "author.followers",
+                "must not be negative");
+        require(notBlank(m.text()) || !m.attachments().isEmpty() || notBlank(m.quickReplyPayload()), "text",
+                "is required unless the message has attachments or a quickReplyPayload");
+        for (int i = 0; i < m.attachments().size(); i++) {
+            require(m.attachments().get(i) != null && notBlank(m.attachments().get(i).url()),
+                    "attachments[" + i + "].url", "is required");
+        }
+        String expectedId = SocialMessage.idOf(m.channel(), m.visibility(), m.nativeId());
+        require(m.id() == null || m.id().equals(expectedId), "id",
+                "must be <channel>:<public|dm>:<nativeId>, here \"" + expectedId + "\"");
+        return new SocialMessage(expectedId, m.channel(), m.visibility(), m.direction(), m.nativeId(), m.account(),
+                m.author(), m.text(), m.inReplyTo(), m.quickReplyPayload(), m.attachments(),
+                m.createdAt() == null ? Instant.now() : m.createdAt());
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) {
+            throw RequestRejected.badRequest(field, "'" + field + "' " + message);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static String at(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,73 @@
+package io.bluebird.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.bluebird.model.Customer;
+import io.bluebird.model.Priority;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketEventType;
+
+/** Builds the {@link TicketEvent} a conversation's new message becomes. */
+public final class TicketEvents {
+
+    private static final int SUBJECT_TEXT = 60;
+
+    private TicketEvents() {
+    }
+
+    /**
+     * The event id depends only on the message, so the same message always makes the same event: helpdesks and the
+     * broker's duplicate detection can drop a repeat.
+     */
+    public static String eventIdOf(String messageId) {
+        return UUID.nameUUIDFromBytes(("ticket-event:" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** {@code history} is the conversation so far, oldest first, ending with the message the event is about. */
+    public static TicketEvent of(String conversationId, String helpdeskTicketId, List<SocialMessage> history,
+                                 Instant occurredAt) {
+        SocialMessage message = history.get(history.size() - 1);
+        SocialMessage first = history.get(0);
+        TicketEventType type = history.size() == 1 ? TicketEventType.CREATED : TicketEventType.UPDATED;
+        return new TicketEvent(TicketEvent.SCHEMA, type, eventIdOf(message.id()), occurredAt, conversationId,
+                helpdeskTicketId, Priority.NORMAL, subject(first), customer(first), message, history,
+                List.of(message.channel(), message.visibility().name().toLowerCase()), null);
+    }
+
+    static String subject(SocialMessage first) {
+        String kind = switch (first.visibility()) {
+            case PUBLIC -> "public message";
+            case PRIVATE -> "private message";
+        };
+        String who = first.author().handle() != null ? "@" + first.author().handle()
+                : first.author().name() != null ? first.author().name() : first.author().id();
+        String text = first.text() == null || first.text().isBlank() ? "(attachment)" : oneLine(first.text());
+        if (text.length() > SUBJECT_TEXT) {
+            text = text.substring(0, SUBJECT_TEXT - 1).stripTrailing() + "…";
+        }
+        return channelName(first.channel()) + " " + kind + " from " + who + ": " + text;
+    }
+
+    public static String channelName(String channel) {
+        return switch (channel) {
+            case "x" -> "X";
+            case "messenger" -> "Messenger";
+            case "instagram" -> "Instagram";
+            case "bluesky" -> "Bluesky";
+            default -> Character.toUpperCase(channel.charAt(0)) + channel.substring(1);
+        };
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Customer customer(SocialMessage first) {
+        return new Customer(first.channel(), first.author().id(), first.author().handle(), first.author().name(),
+                first.author().followers(), null);
+    }
+}

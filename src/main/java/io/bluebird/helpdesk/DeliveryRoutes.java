@@ -1,0 +1,49 @@
+package io.bluebird.helpdesk;
+
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.model.Model;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One delivery route per configured helpdesk, from the route template {@code <type>-delivery} in routes/: each
+ * helpdesk has its own queue and consumer, so a slow or broken one never holds up the others.
+ */
+@Component
+public class DeliveryRoutes implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRoutes.class);
+
+    private final HelpdeskConfig config;
+
+    public DeliveryRoutes(HelpdeskConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // the templates are read from routes/ while the context starts
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
+            String template = helpdesk.getValue().type() + "-delivery";
+            if (camelContext.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) == null) {
+                throw new IllegalStateException("bluebird.helpdesks." + helpdesk.getKey() + ".type is '"
+                        + helpdesk.getValue().type() + "': no route template " + template + " in routes/");
+            }
+            String routeId = TemplatedRouteBuilder.builder(camelContext, template)
+                    .routeId("deliver-" + helpdesk.getKey())
+                    .parameter("helpdesk", helpdesk.getKey())
+                    .add();
+            log.info("Helpdesk '{}' ({}) delivers from queue bluebird.tickets.{} (route {})", helpdesk.getKey(),
+                    helpdesk.getValue().type(), helpdesk.getKey(), routeId);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.bluebird.helpdesk;
+
+import java.time.Duration;
+
+/**
+ * One helpdesk under {@code bluebird.helpdesks.<name>}. Which keys matter depends on {@code type}: zendesk uses
+ * base-url, client-id and client-secret (or, until Zendesk switches API tokens off on 2027-04-30, email and
+ * api-token); jms uses queue.
+ */
+public record HelpdeskSettings(
+        String type,
+        String baseUrl,
+        String queue,
+        String clientId,
+        String clientSecret,
+        String email,
+        String apiToken,
+        Duration timeout) {
+
+    public HelpdeskSettings {
+        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+    }
+}

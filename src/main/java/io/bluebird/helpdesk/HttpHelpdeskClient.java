@@ -1,0 +1,73 @@
+package io.bluebird.helpdesk;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP calls of the helpdesk adapters, and the one place that decides what a failure means: 5xx, 429, 408,
+ * timeouts and refused connections are {@link HelpdeskUnavailable} (retried), other 4xx {@link HelpdeskRejected}
+ * (dead-lettered with the status and the start of the body).
+ */
+@Component
+public class HttpHelpdeskClient {
+
+    private static final int BODY_EXCERPT = 500;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Sends the request and returns the response, whatever its status. Only I/O failures are thrown. */
+    public HttpResponse<String> send(String helpdesk, String method, URI uri, Map<String, String> headers, String json,
+                                     Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new HelpdeskUnavailable(helpdesk + ": " + method + " " + uri.getPath() + " failed: " + e, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HelpdeskUnavailable(helpdesk + ": interrupted", null, e);
+        }
+    }
+
+    /** Throws unless the response is a success. */
+    public static HttpResponse<String> expectSuccess(String helpdesk, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response;
+        }
+        String what = helpdesk + ": " + response.request().method() + " " + response.request().uri().getPath()
+                + " answered " + status + " " + excerpt(response.body());
+        if (status >= 500 || status == 429 || status == 408) {
+            throw new HelpdeskUnavailable(what, retryAfter(response), null);
+        }
+        throw new HelpdeskRejected(what);
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(v -> v.matches("\\d+"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                .orElse(null);
+    }
+
+    private static String excerpt(String body) {
+        if (body == null) {
+            return "";
+        }
+        return body.length() <= BODY_EXCERPT ? body : body.substring(0, BODY_EXCERPT) + "…";
+    }
+}

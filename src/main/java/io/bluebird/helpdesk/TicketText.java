@@ -1,0 +1,45 @@
+package io.bluebird.helpdesk;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.bluebird.conversation.TicketEvents;
+import io.bluebird.model.Attachment;
+import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.Visibility;
+
+/** How messages read in a ticket's comments, the same in every helpdesk. */
+public final class TicketText {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private TicketText() {
+    }
+
+    /** One message: its text, its attachments, then a line saying who wrote it where and when. */
+    public static String of(SocialMessage m) {
+        StringBuilder text = new StringBuilder(m.text() == null ? "" : m.text().strip());
+        for (Attachment a : m.attachments()) {
+            text.append(text.isEmpty() ? "" : "\n").append("[").append(a.type() == null ? "attachment" : a.type())
+                    .append("] ").append(a.url());
+        }
+        return text.append("\n\n— ").append(byline(m)).toString();
+    }
+
+    /** Several messages, oldest first, separated so an agent sees where one ends. */
+    public static String of(List<SocialMessage> history) {
+        return history.stream().map(TicketText::of).collect(Collectors.joining("\n\n----\n\n"));
+    }
+
+    static String byline(SocialMessage m) {
+        String who = m.direction() == Direction.OUT ? "the brand"
+                : m.author().handle() != null ? "@" + m.author().handle() : m.author().name();
+        String where = m.visibility() == Visibility.PUBLIC ? "public post" : "private message";
+        return who + " on " + TicketEvents.channelName(m.channel()) + ", " + where
+                + (m.createdAt() == null ? "" : ", " + WHEN.format(m.createdAt()));
+    }
+}

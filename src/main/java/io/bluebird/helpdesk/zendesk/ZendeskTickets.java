@@ -1,0 +1,150 @@
+package io.bluebird.helpdesk.zendesk;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.bluebird.helpdesk.HelpdeskConfig;
+import io.bluebird.helpdesk.HelpdeskRejected;
+import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.HttpHelpdeskClient;
+import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketText;
+import io.bluebird.model.CrmRecord;
+import io.bluebird.model.Customer;
+import io.bluebird.model.Direction;
+import io.bluebird.model.TicketEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers ticket events to a Zendesk: the first one of a conversation creates the ticket
+ * ({@code POST /api/v2/tickets.json}, with an {@code Idempotency-Key} per conversation so a retried create gets the
+ * first ticket back), later ones add a comment to it ({@code PUT /api/v2/tickets/{id}.json}).
+ */
+@Component("zendeskTickets")
+public class ZendeskTickets {
+
+    private static final Logger log = LoggerFactory.getLogger(ZendeskTickets.class);
+
+    private final HelpdeskConfig config;
+    private final ZendeskAuth auth;
+    private final HttpHelpdeskClient http;
+    private final TicketDeliveries deliveries;
+    private final ObjectMapper json;
+
+    public ZendeskTickets(HelpdeskConfig config, ZendeskAuth auth, HttpHelpdeskClient http,
+                          TicketDeliveries deliveries, ObjectMapper json) {
+        this.config = config;
+        this.auth = auth;
+        this.http = http;
+        this.deliveries = deliveries;
+        this.json = json;
+    }
+
+    public void deliver(TicketEvent event, String helpdesk) {
+        String ticketId = deliveries.ticketIdOf(event.conversationId());
+        if (ticketId == null) {
+            HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
+                    Map.of("Idempotency-Key", idempotencyKey(event)), new TicketRequest(newTicket(event)));
+            ticketId = createdTicketId(helpdesk, response);
+            log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
+                    response.headers().firstValue("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
+                            .orElse(""));
+            deliveries.delivered(event, helpdesk, ticketId);
+        } else {
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
+                    new TicketRequest(comment(event)));
+            log.info("{}: added message {} to Zendesk ticket {}", helpdesk, event.message().id(), ticketId);
+            deliveries.delivered(event, helpdesk, null);
+        }
+    }
+
+    /** One key per conversation: Zendesk answers a repeated create with the ticket it made the first time. */
+    static String idempotencyKey(TicketEvent event) {
+        return "bluebird-conversation-" + event.conversationId();
+    }
+
+    static Ticket newTicket(TicketEvent event) {
+        Customer customer = event.customer();
+        CrmRecord crm = customer.crm();
+        String name = customer.name() != null ? customer.name()
+                : customer.handle() != null ? "@" + customer.handle() : customer.id();
+        String email = crm != null && crm.email() != null ? crm.email()
+                : customer.channel() + "-" + customer.id() + "@users.bluebird.invalid";
+        return new Ticket(event.subject(), new Comment(TicketText.of(event.history()), true),
+                new Requester(name, email), event.priority().name().toLowerCase(), event.tags(),
+                event.conversationId());
+    }
+
+    static Ticket comment(TicketEvent event) {
+        return new Ticket(null, new Comment(TicketText.of(event.message()),
+                event.message().direction() == Direction.IN), null, null, null, null);
+    }
+
+    private HttpResponse<String> call(String helpdesk, String method, String path, Map<String, String> headers,
+                                      TicketRequest body) {
+        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        URI uri = URI.create(settings.baseUrl() + path);
+        String request = toJson(body);
+        HttpResponse<String> response = http.send(helpdesk, method, uri,
+                withAuthorization(headers, auth.authorization(helpdesk)), request, settings.timeout());
+        if (response.statusCode() == 401) {
+            auth.renew(helpdesk);
+            response = http.send(helpdesk, method, uri, withAuthorization(headers, auth.authorization(helpdesk)),
+                    request, settings.timeout());
+        }
+        return HttpHelpdeskClient.expectSuccess(helpdesk, response);
+    }
+
+    private static Map<String, String> withAuthorization(Map<String, String> headers, String authorization) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Authorization", authorization);
+        return all;
+    }
+
+    private String createdTicketId(String helpdesk, HttpResponse<String> response) {
+        try {
+            String id = json.readTree(response.body()).path("ticket").path("id").asText(null);
+            if (id == null) {
+                throw new HelpdeskRejected(helpdesk + ": Zendesk answered " + response.statusCode()
+                        + " without ticket.id");
+            }
+            return id;
+        } catch (JsonProcessingException e) {
+            throw new HelpdeskRejected(helpdesk + ": Zendesk answered " + response.statusCode() + " with no JSON");
+        }
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record TicketRequest(Ticket ticket) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ticket(String subject, Comment comment, Requester requester, String priority, List<String> tags,
+                  String externalId) {
+    }
+
+    record Comment(String body, @JsonProperty("public") boolean isPublic) {
+    }
+
+    record Requester(String name, String email) {
+    }
+}

@@ -1,0 +1,31 @@
+package io.bluebird.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a helpdesk receives ({@value #SCHEMA}): a conversation's new message with everything an agent needs
+ * beside it. JMS helpdesks get it as JSON; the HTTP adapters map it to their own API.
+ */
+public record TicketEvent(
+        String schema,
+        TicketEventType type,
+        String eventId,
+        Instant occurredAt,
+        String conversationId,
+        String helpdeskTicketId,
+        Priority priority,
+        String subject,
+        Customer customer,
+        SocialMessage message,
+        List<SocialMessage> history,
+        List<String> tags,
+        SurveyResult survey) {
+
+    public static final String SCHEMA = "bluebird.ticket.v1";
+
+    public TicketEvent {
+        history = history == null ? List.of() : List.copyOf(history);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}
