@@ -1,0 +1,90 @@
+package io.bluebird.channel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.bluebird.http.RequestRejected;
+import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.Visibility;
+import org.junit.jupiter.api.Test;
+
+class ApiMessagesTest {
+
+    private final ApiMessages messages = new ApiMessages(new ObjectMapper().registerModule(new JavaTimeModule()));
+
+    private static final String VALID = """
+            {"channel": "mastodon", "visibility": "public", "nativeId": "109", "account": "brand",
+             "author": {"id": "77", "handle": "jdoe", "name": "Jane Doe", "followers": 12},
+             "text": "Where is my parcel?", "createdAt": "2026-11-22T10:00:00Z"}""";
+
+    @Test
+    void readsAMessageAndFillsInItsIdAndDirection() {
+        SocialMessage m = messages.read(bytes(VALID));
+
+        assertThat(m.id()).isEqualTo("mastodon:public:109");
+        assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(m.direction()).isEqualTo(Direction.IN);
+        assertThat(m.createdAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(m.attachments()).isEmpty();
+    }
+
+    @Test
+    void privateMessagesAreDmsInTheirId() {
+        SocialMessage m = messages.read(bytes(VALID.replace("\"public\"", "\"private\"")));
+        assertThat(m.id()).isEqualTo("mastodon:dm:109");
+    }
+
+    @Test
+    void anIdThatDoesNotMatchChannelVisibilityAndNativeIdIsRefused() {
+        assertRefused(VALID.replace("{\"channel\"", "{\"id\": \"mastodon:dm:109\", \"channel\""), "id",
+                "mastodon:public:109");
+    }
+
+    @Test
+    void malformedJsonSaysWhereItBroke() {
+        assertRefused("{\"channel\": \"x\",", null, "malformed JSON");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsField() {
+        assertRefused(VALID.replace("\"followers\": 12", "\"followers\": \"many\""), "author.followers", "many");
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        assertRefused(VALID.replace("\"account\": \"brand\",", ""), "account", "required");
+        assertRefused(VALID.replace("\"id\": \"77\", ", ""), "author.id", "required");
+        assertRefused(VALID.replace("\"text\": \"Where is my parcel?\",", ""), "text", "required");
+        assertRefused(VALID.replace("\"visibility\": \"public\",", ""), "visibility", "public");
+    }
+
+    @Test
+    void anUnknownVisibilityIsRefused() {
+        assertRefused(VALID.replace("\"public\"", "\"secret\""), "visibility", "secret");
+    }
+
+    @Test
+    void anEmptyBodyIsRefused() {
+        assertThatThrownBy(() -> messages.read(new byte[0])).isInstanceOf(RequestRejected.class)
+                .hasMessageContaining("empty");
+    }
+
+    private void assertRefused(String json, String field, String messagePart) {
+        assertThatThrownBy(() -> messages.read(bytes(json)))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> {
+                    assertThat(e.getStatus()).isEqualTo(400);
+                    assertThat(e.getResponse().field()).isEqualTo(field);
+                    assertThat(e.getMessage()).contains(messagePart);
+                });
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

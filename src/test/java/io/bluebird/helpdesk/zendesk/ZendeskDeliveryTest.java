@@ -1,0 +1,218 @@
+package io.bluebird.helpdesk.zendesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.bluebird.HubClient;
+import jakarta.jms.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real hub (YAML routes, embedded Artemis, H2) delivering to a Zendesk stand-in over HTTP: the exact JSON
+ * Zendesk receives, its OAuth token, the Idempotency-Key, and what happens when Zendesk fails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.routing.default-helpdesk=zendesk",
+        "bluebird.helpdesks.zendesk.client-id=bluebird-test",
+        "bluebird.helpdesks.zendesk.client-secret=zendesk-client-secret",
+        "bluebird.delivery.redelivery-delay=50",
+        "bluebird.delivery.max-redelivery-delay=200",
+        "bluebird.delivery.max-redeliveries=5",
+        "spring.datasource.url=jdbc:h2:mem:zendesk-delivery;DB_CLOSE_DELAY=-1",
+        "spring.artemis.embedded.persistent=false"})
+class ZendeskDeliveryTest {
+
+    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort());
+
+    static {
+        zendesk.start();
+    }
+
+    @DynamicPropertySource
+    static void zendeskUrl(DynamicPropertyRegistry registry) {
+        registry.add("bluebird.helpdesks.zendesk.base-url", zendesk::baseUrl);
+    }
+
+    @AfterAll
+    static void stopZendesk() {
+        zendesk.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ZendeskAuth auth;
+    @Autowired
+    JmsTemplate jms;
+
+    HubClient hub;
+
+    @BeforeEach
+    void zendeskIsUp() {
+        hub = new HubClient(port);
+        zendesk.resetAll();
+        auth.renew("zendesk");
+        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
+                "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
+        zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ticket\": {\"id\": 35436, \"status\": \"new\"}}")));
+        zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/35436.json")).willReturn(okJson(
+                "{\"ticket\": {\"id\": 35436}}")));
+    }
+
+    @Test
+    void aMessageBecomesATicketAndTheNextOneAComment() {
+        assertThat(hub.postMessage(HubClient.dm("1001", "u1001", "jane1001", "My order never arrived")).statusCode())
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "35436".equals(hub.conversationOf("jane1001").path("helpdeskTicketId").asText(null)));
+        String conversationId = hub.conversationOf("jane1001").path("id").asText();
+
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/oauth/tokens")).withRequestBody(equalToJson("""
+                {"grant_type": "client_credentials", "client_id": "bluebird-test",
+                 "client_secret": "zendesk-client-secret", "scope": "read write"}""")));
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+                .withHeader("Authorization", equalTo("Bearer token-1"))
+                .withHeader("Idempotency-Key", equalTo("bluebird-conversation-" + conversationId))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"ticket": {
+                          "subject": "X private message from @jane1001: My order never arrived",
+                          "comment": {"body": "My order never arrived\\n\\n— @jane1001 on X, private message, 2026-11-22 10:00 UTC",
+                                      "public": true},
+                          "requester": {"name": "Jane Doe", "email": "x-u1001@users.bluebird.invalid"},
+                          "priority": "normal",
+                          "tags": ["x", "private"],
+                          "external_id": "%s"}}""".formatted(conversationId))));
+
+        hub.postMessage(HubClient.dm("1002", "u1001", "jane1001", "Order 1234"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .withRequestBody(matchingJsonPath("$.ticket.comment.body", equalTo(
+                                "Order 1234\n\n— @jane1001 on X, private message, 2026-11-22 10:00 UTC")))
+                        .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true")))));
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(hub.conversationOf("jane1001").path("messages")).hasSize(2);
+    }
+
+    @Test
+    void aTokenZendeskRefusesIsRenewedOnce() {
+        zendesk.stubFor(post("/oauth/tokens").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"access_token\": \"revoked\", \"expires_in\": 172800}"))
+                .willSetStateTo("renewed"));
+        zendesk.stubFor(post("/oauth/tokens").inScenario("token").whenScenarioStateIs("renewed")
+                .willReturn(okJson("{\"access_token\": \"token-2\", \"expires_in\": 172800}")));
+        zendesk.stubFor(post("/api/v2/tickets.json").withHeader("Authorization", equalTo("Bearer revoked"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"invalid_token\"}")));
+
+        hub.postMessage(HubClient.dm("2001", "u2001", "jane2001", "Hello?"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "35436".equals(hub.conversationOf("jane2001").path("helpdeskTicketId").asText(null)));
+        zendesk.verify(2, postRequestedFor(urlEqualTo("/oauth/tokens")));
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+                .withHeader("Authorization", equalTo("Bearer token-2")));
+    }
+
+    @Test
+    void anOutageEndsWithExactlyOneTicket() {
+        for (int i = 0; i < 3; i++) {
+            zendesk.stubFor(post("/api/v2/tickets.json").inScenario("outage")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "down-" + i)
+                    .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1"))
+                    .willSetStateTo("down-" + (i + 1)));
+        }
+        zendesk.stubFor(post("/api/v2/tickets.json").inScenario("outage").whenScenarioStateIs("down-3")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 777}}"))
+                .willSetStateTo("up"));
+
+        hub.postMessage(HubClient.dm("3001", "u3001", "jane3001", "Anyone there?"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "777".equals(hub.conversationOf("jane3001").path("helpdeskTicketId").asText(null)));
+        String key = "bluebird-conversation-" + hub.conversationOf("jane3001").path("id").asText();
+        zendesk.verify(4, postRequestedFor(urlEqualTo("/api/v2/tickets.json")).withHeader("Idempotency-Key",
+                equalTo(key)));
+        assertThat(zendesk.getAllScenarios().getScenarios().stream()
+                .filter(s -> s.getName().equals("outage")).findFirst().orElseThrow().getState()).isEqualTo("up");
+    }
+
+    @Test
+    void aDuplicateMessageMakesNoSecondTicket() {
+        String message = HubClient.dm("4001", "u4001", "jane4001", "Twice?");
+        hub.postMessage(message);
+        hub.postMessage(message);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "35436".equals(hub.conversationOf("jane4001").path("helpdeskTicketId").asText(null)));
+
+        hub.postMessage(message);
+        hub.postMessage(HubClient.dm("4002", "u4001", "jane4001", "and this is new"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(hub.conversationOf("jane4001").path("messages")).hasSize(2);
+    }
+
+    @Test
+    void aTicketZendeskRefusesGoesToTheDeadLetterQueueWithTheReason() throws Exception {
+        zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\"}")));
+
+        hub.postMessage(HubClient.dm("5001", "u5001", "jane5001", "Refused"));
+
+        jms.setReceiveTimeout(20_000);
+        Message dead = jms.receive("bluebird.dead-letters");
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty("deadLetterReason")).contains("422").contains("RecordInvalid");
+        assertThat(dead.getStringProperty("deadLetterFrom")).isEqualTo("bluebird.tickets.zendesk");
+        assertThat(HubClient.json(dead.getBody(String.class)).path("message").path("id").asText())
+                .isEqualTo("x:dm:5001");
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+    }
+
+    @Test
+    void aZendeskThatStaysDownGetsTheEventOnTheDeadLetterQueueAfterTheRetries() throws Exception {
+        zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(503)));
+
+        hub.postMessage(HubClient.dm("6001", "u6001", "jane6001", "Still down"));
+
+        jms.setReceiveTimeout(20_000);
+        Message dead = jms.receive("bluebird.dead-letters");
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty("deadLetterReason")).contains("503");
+        assertThat(HubClient.json(dead.getBody(String.class)).path("message").path("id").asText())
+                .isEqualTo("x:dm:6001");
+        zendesk.verify(6, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+    }
+}

@@ -1,0 +1,76 @@
+package io.bluebird.helpdesk.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.conversation.TicketEvents;
+import io.bluebird.model.Author;
+import io.bluebird.model.CrmRecord;
+import io.bluebird.model.Customer;
+import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.TicketEvent;
+import io.bluebird.model.Visibility;
+import org.junit.jupiter.api.Test;
+
+class ZendeskTicketsTest {
+
+    private static final SocialMessage DM = new SocialMessage("x:dm:9", "x", Visibility.PRIVATE, Direction.IN, "9",
+            "42", new Author("7", "jdoe", "Jane Doe", 10L, false), "My order never arrived", null, null, null,
+            Instant.parse("2026-11-22T10:00:00Z"));
+
+    @Test
+    void aNewTicketCarriesTheConversationAsExternalIdAndAPlaceholderRequester() throws Exception {
+        TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH);
+
+        String json = new ObjectMapper().writeValueAsString(new ZendeskTickets.TicketRequest(
+                ZendeskTickets.newTicket(event)));
+
+        assertThat(new ObjectMapper().readTree(json)).isEqualTo(new ObjectMapper().readTree("""
+                {"ticket": {
+                  "subject": "X private message from @jdoe: My order never arrived",
+                  "comment": {"body": "My order never arrived\\n\\n— @jdoe on X, private message, 2026-11-22 10:00 UTC",
+                              "public": true},
+                  "requester": {"name": "Jane Doe", "email": "x-7@users.bluebird.invalid"},
+                  "priority": "normal",
+                  "tags": ["x", "private"],
+                  "external_id": "conv-1"}}"""));
+    }
+
+    @Test
+    void theRequesterIsTheCrmEmailWhenThereIsOne() {
+        TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH);
+        TicketEvent known = new TicketEvent(event.schema(), event.type(), event.eventId(), event.occurredAt(),
+                event.conversationId(), null, event.priority(), event.subject(),
+                new Customer("x", "7", "jdoe", "Jane Doe", 10L,
+                        new CrmRecord("c-1", "jane@example.com", true, "gold", List.of(), List.of())),
+                event.message(), event.history(), event.tags(), null);
+
+        assertThat(ZendeskTickets.newTicket(known).requester().email()).isEqualTo("jane@example.com");
+    }
+
+    @Test
+    void theIdempotencyKeyIsTheSameForEveryEventOfAConversation() {
+        TicketEvent first = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH);
+        TicketEvent again = TicketEvents.of("conv-1", null, List.of(DM), Instant.now());
+        assertThat(ZendeskTickets.idempotencyKey(first)).isEqualTo(ZendeskTickets.idempotencyKey(again))
+                .isEqualTo("bluebird-conversation-conv-1");
+    }
+
+    @Test
+    void whatTheBrandWroteIsAnInternalComment() {
+        SocialMessage out = new SocialMessage("x:dm:10", "x", Visibility.PRIVATE, Direction.OUT, "10", "42",
+                new Author("42", "brand", "Brand", null, null), "We are on it", null, null, null,
+                Instant.parse("2026-11-22T10:05:00Z"));
+        TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM, out), Instant.EPOCH);
+
+        ZendeskTickets.Ticket comment = ZendeskTickets.comment(event);
+
+        assertThat(comment.comment().isPublic()).isFalse();
+        assertThat(comment.comment().body()).startsWith("We are on it").contains("the brand on X");
+        assertThat(comment.subject()).isNull();
+    }
+}
