@@ -67,16 +67,19 @@ public class ConversationStore {
                 insert into conversation (id, channel, account, author_id, author_handle, author_name, status, helpdesk,
                                           created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, first.channel(), first.account(), first.author().id(), first.author().handle(),
-                first.author().name(), OPEN, helpdesk, utc(now), utc(now));
+                id, first.channel(), first.account(), first.customer().id(), first.customer().handle(),
+                first.customer().name(), OPEN, helpdesk, utc(now), utc(now));
     }
 
-    void insertMessage(SocialMessage message, String conversationId, String eventId, Instant now) {
+    /** {@code deliveredAt} is set for what needs no ticket event (the hub's own sends), null otherwise. */
+    void insertMessage(SocialMessage message, String conversationId, String eventId, Instant now, Instant deliveredAt) {
         jdbc.update("""
-                insert into message (id, conversation_id, direction, visibility, body, created_at, received_at, event_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                insert into message (id, conversation_id, direction, visibility, body, created_at, received_at, event_id,
+                                     delivered_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 message.id(), conversationId, message.direction().name().toLowerCase(),
-                message.visibility().name().toLowerCase(), toJson(message), utc(message.createdAt()), utc(now), eventId);
+                message.visibility().name().toLowerCase(), toJson(message), utc(message.createdAt()), utc(now), eventId,
+                utc(deliveredAt));
         jdbc.update("update conversation set updated_at = ? where id = ?", utc(now), conversationId);
     }
 

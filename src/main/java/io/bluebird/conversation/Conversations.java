@@ -8,9 +8,13 @@ import java.util.UUID;
 
 import io.bluebird.helpdesk.HelpdeskRouting;
 import io.bluebird.http.RequestRejected;
+import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
+import io.bluebird.model.Direction;
+import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,16 +60,54 @@ public class Conversations {
             return eventFor(stored.conversationId(), stored.seq(), stored.receivedAt());
         }
         Instant now = clock.instant();
-        String conversationId = store.findOpen(message.channel(), message.account(), message.author().id())
+        String conversationId = store.findOpen(message.channel(), message.account(), message.customer().id())
                 .map(Conversation::id)
                 .orElseGet(() -> {
                     String id = UUID.randomUUID().toString();
                     store.insertConversation(id, message, routing.helpdeskFor(message), now);
                     return id;
                 });
-        store.insertMessage(message, conversationId, TicketEvents.eventIdOf(message.id()), now);
+        store.insertMessage(message, conversationId, TicketEvents.eventIdOf(message.id()), now, null);
         StoredMessage stored = store.findMessage(message.id()).orElseThrow();
         return eventFor(conversationId, stored.seq(), now);
+    }
+
+    /**
+     * Records what the hub itself sent on a channel, under the id the channel gave it, as already delivered: the
+     * helpdesk has it (it is the agent's reply, or needs no ticket), and when the channel echoes it back the echo is
+     * a duplicate and dropped.
+     */
+    @Transactional
+    public SocialMessage recordSent(OutboundMessage sent, String nativeId) {
+        Conversation conversation = store.find(sent.conversationId())
+                .orElseThrow(() -> new IllegalStateException("no conversation " + sent.conversationId()));
+        Instant now = clock.instant();
+        SocialMessage message = new SocialMessage(SocialMessage.idOf(sent.channel(), sent.visibility(), nativeId),
+                sent.channel(), sent.visibility(), Direction.OUT, nativeId, conversation.account(),
+                new Author(conversation.account(), null, null, null, null), conversation.customer(), sent.text(),
+                sent.inReplyTo(), null, List.of(), now);
+        if (store.findMessage(message.id()).isEmpty()) {
+            store.insertMessage(message, conversation.id(), TicketEvents.eventIdOf(message.id()), now, now);
+        }
+        return message;
+    }
+
+    /**
+     * An internal note for the conversation's ticket (a reply the channel would not take, say), stored with the
+     * conversation and returned as the ticket event that carries it to the helpdesk.
+     */
+    @Transactional
+    public TicketEvent recordNote(String conversationId, String text) {
+        Conversation conversation = store.find(conversationId)
+                .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
+        Instant now = clock.instant();
+        String nativeId = "note-" + UUID.randomUUID();
+        SocialMessage note = new SocialMessage(SocialMessage.idOf(conversation.channel(), Visibility.PRIVATE, nativeId),
+                conversation.channel(), Visibility.PRIVATE, Direction.OUT, nativeId, conversation.account(),
+                new Author("bluebird", null, "Bluebird", null, null), conversation.customer(), text, null, null,
+                List.of(), now);
+        store.insertMessage(note, conversationId, TicketEvents.eventIdOf(note.id()), now, null);
+        return eventFor(conversationId, store.findMessage(note.id()).orElseThrow().seq(), now);
     }
 
     /** The helpdesk a conversation belongs to. */

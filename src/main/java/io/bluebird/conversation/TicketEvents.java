@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.bluebird.model.Author;
 import io.bluebird.model.Customer;
+import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
@@ -34,7 +36,7 @@ public final class TicketEvents {
         SocialMessage first = history.get(0);
         TicketEventType type = history.size() == 1 ? TicketEventType.CREATED : TicketEventType.UPDATED;
         return new TicketEvent(TicketEvent.SCHEMA, type, eventIdOf(message.id()), occurredAt, conversationId,
-                helpdeskTicketId, Priority.NORMAL, subject(first), customer(first), message, history,
+                helpdeskTicketId, Priority.NORMAL, subject(first), customer(history), message, history,
                 List.of(message.channel(), message.visibility().name().toLowerCase()), null);
     }
 
@@ -43,8 +45,9 @@ public final class TicketEvents {
             case PUBLIC -> "public message";
             case PRIVATE -> "private message";
         };
-        String who = first.author().handle() != null ? "@" + first.author().handle()
-                : first.author().name() != null ? first.author().name() : first.author().id();
+        Author customer = first.customer();
+        String who = customer.handle() != null ? "@" + customer.handle()
+                : customer.name() != null ? customer.name() : customer.id();
         String text = first.text() == null || first.text().isBlank() ? "(attachment)" : oneLine(first.text());
         if (text.length() > SUBJECT_TEXT) {
             text = text.substring(0, SUBJECT_TEXT - 1).stripTrailing() + "…";
@@ -66,8 +69,16 @@ public final class TicketEvents {
         return text.strip().replaceAll("\\s+", " ");
     }
 
-    private static Customer customer(SocialMessage first) {
-        return new Customer(first.channel(), first.author().id(), first.author().handle(), first.author().name(),
-                first.author().followers(), null);
+    /** The customer as their latest own message shows them (a name or follower count may have changed). */
+    private static Customer customer(List<SocialMessage> history) {
+        SocialMessage latest = history.get(history.size() - 1);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).direction() == Direction.IN) {
+                latest = history.get(i);
+                break;
+            }
+        }
+        Author who = latest.customer();
+        return new Customer(latest.channel(), who.id(), who.handle(), who.name(), who.followers(), null);
     }
 }

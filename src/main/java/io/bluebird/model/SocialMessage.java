@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One message on a social channel, in or out, normalized so that every later stage is channel-agnostic.
- * {@code id} is {@code <channel>:<public|dm>:<nativeId>} and unique across the hub.
+ * {@code id} is {@code <channel>:<public|dm>:<nativeId>} and unique across the hub. {@code author} is who wrote it;
+ * a message the brand wrote ({@code direction} out) also names the customer it was for in {@code recipient}, which
+ * is how it finds the customer's conversation.
  */
 public record SocialMessage(
         String id,
@@ -15,6 +17,7 @@ public record SocialMessage(
         String nativeId,
         String account,
         Author author,
+        Author recipient,
         String text,
         String inReplyTo,
         String quickReplyPayload,
@@ -24,6 +27,11 @@ public record SocialMessage(
     public SocialMessage {
         direction = direction == null ? Direction.IN : direction;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** The customer whose conversation this message belongs to: the author, or the recipient of the brand's words. */
+    public Author customer() {
+        return direction == Direction.OUT ? recipient : author;
     }
 
     /** The id a message must have: the channel, whether it was public or a DM, and the channel's own id. */

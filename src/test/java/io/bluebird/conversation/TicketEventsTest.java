@@ -17,7 +17,7 @@ class TicketEventsTest {
 
     static SocialMessage message(String nativeId, Visibility visibility, String text) {
         return new SocialMessage(SocialMessage.idOf("x", visibility, nativeId), "x", visibility, null, nativeId,
-                "4337869213", new Author("3805104374", "jdoe", "Jane Doe", 1200L, false), text, null, null, null,
+                "4337869213", new Author("3805104374", "jdoe", "Jane Doe", 1200L, false), null, text, null, null, null,
                 Instant.parse("2026-11-22T10:00:00Z"));
     }
 

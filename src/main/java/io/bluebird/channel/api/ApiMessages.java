@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.bluebird.http.RequestRejected;
+import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +65,8 @@ public class ApiMessages {
         require(notBlank(m.account()), "account", "is required: the brand's account on the channel");
         require(m.author() != null, "author", "is required");
         require(notBlank(m.author().id()), "author.id", "is required: the channel's id of the customer");
+        require(m.direction() == Direction.IN || (m.recipient() != null && notBlank(m.recipient().id())),
+                "recipient.id", "is required when direction is \"out\": the customer the brand wrote to");
         require(m.author().followers() == null || m.author().followers() >= 0, "author.followers",
                 "must not be negative");
         require(notBlank(m.text()) || !m.attachments().isEmpty() || notBlank(m.quickReplyPayload()), "text",
@@ -76,7 +79,7 @@ public class ApiMessages {
         require(m.id() == null || m.id().equals(expectedId), "id",
                 "must be <channel>:<public|dm>:<nativeId>, here \"" + expectedId + "\"");
         return new SocialMessage(expectedId, m.channel(), m.visibility(), m.direction(), m.nativeId(), m.account(),
-                m.author(), m.text(), m.inReplyTo(), m.quickReplyPayload(), m.attachments(),
+                m.author(), m.recipient(), m.text(), m.inReplyTo(), m.quickReplyPayload(), m.attachments(),
                 m.createdAt() == null ? Instant.now() : m.createdAt());
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ZendeskTicketsTest {
 
     private static final SocialMessage DM = new SocialMessage("x:dm:9", "x", Visibility.PRIVATE, Direction.IN, "9",
-            "42", new Author("7", "jdoe", "Jane Doe", 10L, false), "My order never arrived", null, null, null,
+            "42", new Author("7", "jdoe", "Jane Doe", 10L, false), null, "My order never arrived", null, null, null,
             Instant.parse("2026-11-22T10:00:00Z"));
 
     @Test
@@ -63,7 +63,8 @@ class ZendeskTicketsTest {
     @Test
     void whatTheBrandWroteIsAnInternalComment() {
         SocialMessage out = new SocialMessage("x:dm:10", "x", Visibility.PRIVATE, Direction.OUT, "10", "42",
-                new Author("42", "brand", "Brand", null, null), "We are on it", null, null, null,
+                new Author("42", "brand", "Brand", null, null), new Author("7", "jdoe", null, null, null),
+                "We are on it", null, null, null,
                 Instant.parse("2026-11-22T10:05:00Z"));
         TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM, out), Instant.EPOCH);
 

@@ -1,0 +1,130 @@
+package io.bluebird.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.bluebird.helpdesk.HelpdeskConfig;
+import io.bluebird.helpdesk.HelpdeskRouting;
+import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.model.Author;
+import io.bluebird.model.Direction;
+import io.bluebird.model.OutboundMessage;
+import io.bluebird.model.OutboundPurpose;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketEventType;
+import io.bluebird.model.Visibility;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Conversations against a real (in-memory H2) database migrated by the hub's own Flyway scripts. */
+class ConversationsTest {
+
+    private ConversationStore store;
+    private Conversations conversations;
+
+    @BeforeEach
+    void database() {
+        DriverManagerDataSource db = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(db).load().migrate();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        store = new ConversationStore(new JdbcTemplate(db), json);
+        HelpdeskConfig config = new HelpdeskConfig(
+                Map.of("jms", new HelpdeskSettings("jms", null, null, null, null, null, null, null)), null);
+        conversations = new Conversations(store, new HelpdeskRouting(config),
+                Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private static SocialMessage from(String authorId, Visibility visibility, String nativeId, String text) {
+        return new SocialMessage(SocialMessage.idOf("x", visibility, nativeId), "x", visibility, Direction.IN,
+                nativeId, "brand-1", new Author(authorId, "jdoe", "Jane Doe", 10L, false), null, text, null, null,
+                List.of(), Instant.parse("2026-11-22T09:00:00Z"));
+    }
+
+    @Test
+    void aPublicMentionAndTheDmsThatFollowAreOneConversation() {
+        TicketEvent mention = conversations.record(from("u1", Visibility.PUBLIC, "1", "@brand help"));
+        TicketEvent dm = conversations.record(from("u1", Visibility.PRIVATE, "2", "order 1234"));
+        TicketEvent other = conversations.record(from("u2", Visibility.PRIVATE, "3", "me too"));
+
+        assertThat(mention.type()).isEqualTo(TicketEventType.CREATED);
+        assertThat(dm.type()).isEqualTo(TicketEventType.UPDATED);
+        assertThat(dm.conversationId()).isEqualTo(mention.conversationId());
+        assertThat(dm.history()).extracting(SocialMessage::id).containsExactly("x:public:1", "x:dm:2");
+        assertThat(other.conversationId()).isNotEqualTo(mention.conversationId());
+        assertThat(conversations.helpdeskOf(mention.conversationId())).isEqualTo("jms");
+    }
+
+    @Test
+    void aDuplicateIsSentAgainUntilItsEventIsDeliveredThenDropped() {
+        SocialMessage message = from("u1", Visibility.PRIVATE, "1", "hello");
+        TicketEvent first = conversations.record(message);
+
+        TicketEvent again = conversations.record(message);
+        assertThat(again.eventId()).isEqualTo(first.eventId());
+        assertThat(again.history()).hasSize(1);
+
+        store.markDelivered(first.eventId(), Instant.now());
+        assertThat(conversations.record(message)).isNull();
+    }
+
+    @Test
+    void whatTheHubSentIsStoredAsTheBrandsWordsAndItsEchoIsDropped() {
+        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        OutboundMessage reply = new OutboundMessage("o-1", created.conversationId(), "x", "brand-1",
+                Visibility.PRIVATE, "u1", null, "How can we help?", List.of(), OutboundPurpose.AGENT_REPLY,
+                Instant.now());
+
+        SocialMessage sent = conversations.recordSent(reply, "555");
+
+        assertThat(sent.id()).isEqualTo("x:dm:555");
+        assertThat(sent.direction()).isEqualTo(Direction.OUT);
+        assertThat(sent.customer().id()).isEqualTo("u1");
+        SocialMessage echo = new SocialMessage("x:dm:555", "x", Visibility.PRIVATE, Direction.OUT, "555", "brand-1",
+                new Author("brand-1", "brand", null, null, null), new Author("u1", null, null, null, null),
+                "How can we help?", null, null, List.of(), Instant.now());
+        assertThat(conversations.record(echo)).isNull();
+        assertThat(conversations.get(created.conversationId()).messages()).extracting(SocialMessage::text)
+                .containsExactly("hello", "How can we help?");
+    }
+
+    @Test
+    void anAgentsMessageTypedOnTheChannelJoinsTheCustomersConversation() {
+        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        SocialMessage agent = new SocialMessage("x:dm:9", "x", Visibility.PRIVATE, Direction.OUT, "9", "brand-1",
+                new Author("brand-1", "brand", null, null, null), new Author("u1", null, null, null, null),
+                "Typed in X", null, null, List.of(), Instant.now());
+
+        TicketEvent event = conversations.record(agent);
+
+        assertThat(event.conversationId()).isEqualTo(created.conversationId());
+        assertThat(event.type()).isEqualTo(TicketEventType.UPDATED);
+        assertThat(event.customer().id()).isEqualTo("u1");
+    }
+
+    @Test
+    void aNoteIsAnEventForTheTicket() {
+        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+
+        TicketEvent note = conversations.recordNote(created.conversationId(), "The reply could not be delivered");
+
+        assertThat(note.type()).isEqualTo(TicketEventType.UPDATED);
+        assertThat(note.message().direction()).isEqualTo(Direction.OUT);
+        assertThat(note.message().text()).isEqualTo("The reply could not be delivered");
+        assertThat(note.conversationId()).isEqualTo(created.conversationId());
+    }
+}
