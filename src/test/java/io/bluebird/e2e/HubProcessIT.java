@@ -1,0 +1,109 @@
+package io.bluebird.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.bluebird.HubClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged jar, run as an operator runs it, against a Zendesk stand-in: the README's first message, and a hub
+ * killed with SIGKILL during a Zendesk outage that, once restarted, delivers every message exactly once.
+ */
+class HubProcessIT {
+
+    private static final String CLIENT_SECRET = "e2e-zendesk-client-secret";
+
+    private final WireMockServer zendesk = new WireMockServer(options().dynamicPort());
+
+    @BeforeEach
+    void zendeskStandIn() {
+        zendesk.start();
+        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
+                "{\"access_token\": \"e2e-access-token\", \"token_type\": \"bearer\", \"expires_in\": 7200}")));
+    }
+
+    @AfterEach
+    void stop() {
+        zendesk.stop();
+    }
+
+    private Map<String, String> zendeskHub() {
+        return Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN,
+                "SPRING_APPLICATION_JSON", """
+                        {"bluebird": {"routing": {"default-helpdesk": "zendesk"},
+                                      "delivery": {"redelivery-delay": 200, "max-redelivery-delay": 1000,
+                                                   "max-redeliveries": 1000},
+                                      "helpdesks": {"zendesk": {"base-url": "%s", "client-id": "bluebird-e2e",
+                                                                "client-secret": "%s"}}}}"""
+                        .formatted(zendesk.baseUrl(), CLIENT_SECRET));
+    }
+
+    @Test
+    void onItsDefaultsTheHubTakesAMessageAndKeepsTheConversation() throws Exception {
+        try (RunningHub hub = new RunningHub("defaults", Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN)).start()) {
+            HubClient client = new HubClient(hub.port());
+
+            assertThat(client.postMessage(HubClient.dm("1", "u1", "firstcustomer", "Hello")).statusCode())
+                    .isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.conversationOf("firstcustomer").has("id"));
+            assertThat(client.conversationOf("firstcustomer").path("helpdesk").asText()).isEqualTo("jms");
+            assertThat(Files.exists(hub.log().getParent().resolve("data"))).isTrue();
+        }
+    }
+
+    @Test
+    void aHubKilledDuringAHelpdeskOutageLosesNothingAndDuplicatesNothing() throws Exception {
+        zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(503)));
+        int customers = 20;
+        try (RunningHub hub = new RunningHub("killed", zendeskHub()).start()) {
+            HubClient client = new HubClient(hub.port());
+            for (int i = 0; i < customers; i++) {
+                assertThat(client.postMessage(HubClient.dm("k" + i, "uk" + i, "killed" + i, "Message " + i))
+                        .statusCode()).isEqualTo(202);
+            }
+            // killed mid-stream: some messages still on bluebird.inbound, some stored, one in a Zendesk call
+            await().atMost(Duration.ofSeconds(30)).until(() -> zendesk.getAllServeEvents().stream()
+                    .anyMatch(e -> e.getRequest().getUrl().equals("/api/v2/tickets.json")));
+            hub.kill();
+            zendesk.resetMappings();
+            zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
+                    "{\"access_token\": \"e2e-access-token\", \"token_type\": \"bearer\", \"expires_in\": 7200}")));
+            zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"ticket\": {\"id\": {{randomInt lower=1 upper=2000000000}} } }")
+                    .withTransformers("response-template")));
+            hub.start();
+
+            for (int i = 0; i < customers; i++) {
+                String handle = "killed" + i;
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        assertThat(client.conversationOf(handle).toString()).as(handle).contains("helpdeskTicketId\":\""));
+            }
+            List<ServeEvent> created = zendesk.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().equals("/api/v2/tickets.json"))
+                    .filter(e -> e.getResponse().getStatus() == 201)
+                    .toList();
+            Map<String, Long> createsPerConversation = created.stream().collect(Collectors.groupingBy(
+                    e -> e.getRequest().getHeader("Idempotency-Key"), Collectors.counting()));
+            assertThat(createsPerConversation).hasSize(customers);
+            assertThat(createsPerConversation.values()).containsOnly(1L);
+            assertThat(Files.readString(hub.log())).doesNotContain(CLIENT_SECRET).doesNotContain("e2e-access-token");
+        }
+    }
+}
