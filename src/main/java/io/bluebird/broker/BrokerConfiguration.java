@@ -25,4 +25,21 @@ public class BrokerConfiguration {
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000));
     }
+
+    /**
+     * Spring Boot's embedded broker listens only inside the JVM; a JMS helpdesk (or the artemis CLI) needs a port.
+     * Empty turns it off.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer bluebirdAcceptor(@Value("${bluebird.broker.listen:}") String url) {
+        return configuration -> {
+            if (!url.isBlank()) {
+                try {
+                    configuration.addAcceptorConfiguration("bluebird", url);
+                } catch (Exception e) {
+                    throw new IllegalStateException("bluebird.broker.listen is not an Artemis acceptor URL: " + url, e);
+                }
+            }
+        };
+    }
 }

@@ -8,14 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,16 +60,42 @@ class HubProcessIT {
     }
 
     @Test
-    void onItsDefaultsTheHubTakesAMessageAndKeepsTheConversation() throws Exception {
-        try (RunningHub hub = new RunningHub("defaults", Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN)).start()) {
+    void onItsDefaultsTheHubPutsTheTicketEventWhereAJmsHelpdeskReadsIt() throws Exception {
+        try (RunningHub hub = new RunningHub("defaults", Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN)).start();
+             ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(hub.brokerUrl());
+             JMSContext jms = broker.createContext();
+             JMSConsumer helpdesk = jms.createConsumer(jms.createQueue("bluebird.helpdesk.tickets"))) {
             HubClient client = new HubClient(hub.port());
 
-            assertThat(client.postMessage(HubClient.dm("1", "u1", "firstcustomer", "Hello")).statusCode())
+            assertThat(client.postMessage(Files.readString(Path.of("examples", "first-message.json"))).statusCode())
                     .isEqualTo(202);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.conversationOf("firstcustomer").has("id"));
-            assertThat(client.conversationOf("firstcustomer").path("helpdesk").asText()).isEqualTo("jms");
+            Message received = helpdesk.receive(20_000);
+            assertThat(received).isNotNull();
+            JsonNode event = HubClient.json(received.getBody(String.class));
+            assertThat(event.path("type").asText()).isEqualTo("ticket.created");
+            assertThat(event.path("message").path("id").asText()).isEqualTo("x:dm:1234858592");
+            assertThat(client.conversationOf("jdoe").path("helpdesk").asText()).isEqualTo("jms");
             assertThat(Files.exists(hub.log().getParent().resolve("data"))).isTrue();
+        }
+    }
+
+    @Test
+    void theReadmeWalkthroughGetsATicketIntoTheZendeskStandIn() throws Exception {
+        WireMockServer standIn = new WireMockServer(options().dynamicPort()
+                .usingFilesUnderDirectory(Path.of("examples", "zendesk-stand-in").toString()));
+        standIn.start();
+        try (RunningHub hub = new RunningHub("readme", Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN,
+                "BLUEBIRD_ROUTING_DEFAULT_HELPDESK", "zendesk", "ZENDESK_BASE_URL", standIn.baseUrl(),
+                "ZENDESK_CLIENT_ID", "bluebird", "ZENDESK_CLIENT_SECRET", "stand-in-secret")).start()) {
+            HubClient client = new HubClient(hub.port());
+
+            client.postMessage(Files.readString(Path.of("examples", "first-message.json")));
+
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "35436".equals(client.conversationOf("jdoe").path("helpdeskTicketId").asText(null)));
+        } finally {
+            standIn.stop();
         }
     }
 

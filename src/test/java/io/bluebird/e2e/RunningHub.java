@@ -26,6 +26,7 @@ final class RunningHub implements AutoCloseable {
     private final Path home;
     private final Map<String, String> environment;
     private final int port;
+    private final int brokerPort;
     private Process process;
     private int starts;
 
@@ -37,10 +38,16 @@ final class RunningHub implements AutoCloseable {
         FileSystemUtils.copyRecursively(Path.of("config"), home.resolve("config"));
         this.environment = environment;
         this.port = freePort();
+        this.brokerPort = freePort();
     }
 
     int port() {
         return port;
+    }
+
+    /** Where the embedded broker listens for JMS clients outside the hub. */
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
     }
 
     /** Starts the jar and waits until it reports ready. */
@@ -51,6 +58,7 @@ final class RunningHub implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().put("BLUEBIRD_BROKER_LISTEN", brokerUrl());
         builder.environment().putAll(environment);
         process = builder.start();
         starts++;
