@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
+import io.bluebird.model.Priority;
 import io.bluebird.model.SocialMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Repository;
 /** Conversations and their messages in the database; SQL only, no decisions. */
 @Repository
 public class ConversationStore {
-
-    static final String OPEN = "open";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -34,10 +33,11 @@ public class ConversationStore {
         return jdbc.query("select * from message where id = ?", this::storedMessage, id).stream().findFirst();
     }
 
-    Optional<Conversation> findOpen(String channel, String account, String authorId) {
+    /** The customer's most recent conversation on this channel account, open or solved. */
+    Optional<Conversation> findLatest(String channel, String account, String customerId) {
         return jdbc.query("""
-                select * from conversation where channel = ? and account = ? and author_id = ? and status = ?
-                order by created_at desc""", this::conversationWithoutMessages, channel, account, authorId, OPEN)
+                select * from conversation where channel = ? and account = ? and author_id = ?
+                order by created_at desc""", this::conversationWithoutMessages, channel, account, customerId)
                 .stream().findFirst();
     }
 
@@ -62,13 +62,46 @@ public class ConversationStore {
                 conversationId).stream().filter(id -> id != null).findFirst();
     }
 
+    /** Fails with a DuplicateKeyException when the customer already has an open conversation on the account. */
     void insertConversation(String id, SocialMessage first, String helpdesk, Instant now) {
         jdbc.update("""
                 insert into conversation (id, channel, account, author_id, author_handle, author_name, status, helpdesk,
-                                          created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          open_key, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, first.channel(), first.account(), first.customer().id(), first.customer().handle(),
-                first.customer().name(), OPEN, helpdesk, utc(now), utc(now));
+                first.customer().name(), Conversation.OPEN, helpdesk,
+                openKey(first.channel(), first.account(), first.customer().id()), utc(now), utc(now));
+    }
+
+    void reopen(Conversation conversation, Instant now) {
+        jdbc.update("update conversation set status = ?, solved_at = null, open_key = ?, updated_at = ? where id = ?",
+                Conversation.OPEN, openKey(conversation.channel(), conversation.account(), conversation.customer().id()),
+                utc(now), conversation.id());
+    }
+
+    public void solve(String conversationId, Instant at) {
+        jdbc.update("update conversation set status = ?, solved_at = ?, open_key = null, updated_at = ? where id = ?",
+                Conversation.SOLVED, utc(at), utc(at), conversationId);
+    }
+
+    /** Records the customer's choice from the welcome message, unless they already made one. */
+    void setChoice(String conversationId, String choice) {
+        jdbc.update("update conversation set choice = ? where id = ? and choice is null", choice, conversationId);
+    }
+
+    public void setPriority(String conversationId, Priority priority, String rule) {
+        jdbc.update("update conversation set priority = ?, priority_rule = ? where id = ?",
+                priority.name().toLowerCase(), rule, conversationId);
+    }
+
+    /** True for the one caller that marks the conversation acknowledged; false when it already was. */
+    public boolean markAcknowledged(String conversationId, Instant at) {
+        return jdbc.update("update conversation set acknowledged_at = ? where id = ? and acknowledged_at is null",
+                utc(at), conversationId) == 1;
+    }
+
+    private static String openKey(String channel, String account, String customerId) {
+        return channel + "|" + account + "|" + customerId;
     }
 
     /** {@code deliveredAt} is set for what needs no ticket event (the hub's own sends), null otherwise. */
@@ -104,18 +137,19 @@ public class ConversationStore {
     }
 
     private Conversation withMessages(Conversation c) {
-        List<SocialMessage> messages = jdbc.query("select body from message where conversation_id = ? order by seq",
-                (rs, i) -> fromJson(rs.getString("body")), c.id());
-        return new Conversation(c.id(), c.channel(), c.account(), c.customer(), c.status(), c.helpdesk(),
-                c.helpdeskTicketId(), c.createdAt(), c.updatedAt(), messages);
+        return c.withMessages(jdbc.query("select body from message where conversation_id = ? order by seq",
+                (rs, i) -> fromJson(rs.getString("body")), c.id()));
     }
 
     private Conversation conversationWithoutMessages(ResultSet rs, int row) throws SQLException {
+        String priority = rs.getString("priority");
         return new Conversation(rs.getString("id"), rs.getString("channel"), rs.getString("account"),
                 new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name"),
                         null, null),
                 rs.getString("status"), rs.getString("helpdesk"), rs.getString("helpdesk_ticket_id"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), List.of());
+                priority == null ? null : Priority.valueOf(priority.toUpperCase()), rs.getString("priority_rule"),
+                rs.getString("choice"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "solved_at"), List.of());
     }
 
     private StoredMessage storedMessage(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.bluebird.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import io.bluebird.model.TicketEvent;
 import io.bluebird.model.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +31,22 @@ public class Conversations {
 
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
 
+    /** Payloads of the welcome message's choices start with this; what follows is recorded as the choice. */
+    public static final String CHOICE_PREFIX = "choice:";
+    /** Tag of the event of a message that reopened its solved conversation (and so its ticket). */
+    public static final String REOPENED = "reopened";
+
     private final ConversationStore store;
     private final HelpdeskRouting routing;
     private final Clock clock;
+    private final Duration reopenWindow;
 
-    public Conversations(ConversationStore store, HelpdeskRouting routing, Clock clock) {
+    public Conversations(ConversationStore store, HelpdeskRouting routing, Clock clock,
+                         @Value("${bluebird.conversations.reopen-window:7d}") Duration reopenWindow) {
         this.store = store;
         this.routing = routing;
         this.clock = clock;
+        this.reopenWindow = reopenWindow;
     }
 
     /**
@@ -60,16 +70,47 @@ public class Conversations {
             return eventFor(stored.conversationId(), stored.seq(), stored.receivedAt());
         }
         Instant now = clock.instant();
-        String conversationId = store.findOpen(message.channel(), message.account(), message.customer().id())
-                .map(Conversation::id)
-                .orElseGet(() -> {
-                    String id = UUID.randomUUID().toString();
-                    store.insertConversation(id, message, routing.helpdeskFor(message), now);
-                    return id;
-                });
-        store.insertMessage(message, conversationId, TicketEvents.eventIdOf(message.id()), now, null);
+        Thread thread = thread(message, now);
+        store.insertMessage(message, thread.conversationId(), TicketEvents.eventIdOf(message.id()), now, null);
+        if (message.direction() == Direction.IN && message.quickReplyPayload() != null
+                && message.quickReplyPayload().startsWith(CHOICE_PREFIX)) {
+            store.setChoice(thread.conversationId(), message.quickReplyPayload().substring(CHOICE_PREFIX.length()));
+        }
         StoredMessage stored = store.findMessage(message.id()).orElseThrow();
-        return eventFor(conversationId, stored.seq(), now);
+        TicketEvent event = eventFor(thread.conversationId(), stored.seq(), now);
+        return thread.reopened() ? event.withTags(List.of(REOPENED)) : event;
+    }
+
+    /**
+     * The conversation a new message joins: the customer's open one; their solved one, reopened, while it is
+     * within the reopen window; otherwise a new one. Two first messages of one customer processed at once both try
+     * to create it: the second fails on the open_key index and is processed again, into the first's conversation.
+     */
+    private Thread thread(SocialMessage message, Instant now) {
+        Optional<Conversation> latest = store.findLatest(message.channel(), message.account(),
+                message.customer().id());
+        if (latest.isPresent() && Conversation.OPEN.equals(latest.get().status())) {
+            return new Thread(latest.get().id(), false);
+        }
+        if (latest.isPresent() && latest.get().solvedAt() != null
+                && now.isBefore(latest.get().solvedAt().plus(reopenWindow))) {
+            store.reopen(latest.get(), now);
+            log.info("Conversation {} reopened by message {}", latest.get().id(), message.id());
+            return new Thread(latest.get().id(), true);
+        }
+        String id = UUID.randomUUID().toString();
+        store.insertConversation(id, message, routing.helpdeskFor(message), now);
+        return new Thread(id, false);
+    }
+
+    private record Thread(String conversationId, boolean reopened) {
+    }
+
+    /** The ticket is solved: the next message within the reopen window reopens it, a later one starts anew. */
+    @Transactional
+    public void solve(String conversationId) {
+        get(conversationId);
+        store.solve(conversationId, clock.instant());
     }
 
     /**

@@ -12,7 +12,19 @@ public record Conversation(
         String status,
         String helpdesk,
         String helpdeskTicketId,
+        Priority priority,
+        String priorityRule,
+        String choice,
         Instant createdAt,
         Instant updatedAt,
+        Instant solvedAt,
         List<SocialMessage> messages) {
+
+    public static final String OPEN = "open";
+    public static final String SOLVED = "solved";
+
+    public Conversation withMessages(List<SocialMessage> all) {
+        return new Conversation(id, channel, account, customer, status, helpdesk, helpdeskTicketId, priority,
+                priorityRule, choice, createdAt, updatedAt, solvedAt, all);
+    }
 }

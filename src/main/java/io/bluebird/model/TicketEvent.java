@@ -1,6 +1,7 @@
 package io.bluebird.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,5 +28,23 @@ public record TicketEvent(
     public TicketEvent {
         history = history == null ? List.of() : List.copyOf(history);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public TicketEvent withCustomer(Customer newCustomer) {
+        return new TicketEvent(schema, type, eventId, occurredAt, conversationId, helpdeskTicketId, priority, subject,
+                newCustomer, message, history, tags, survey);
+    }
+
+    public TicketEvent withPriority(Priority newPriority) {
+        return new TicketEvent(schema, type, eventId, occurredAt, conversationId, helpdeskTicketId, newPriority,
+                subject, customer, message, history, tags, survey);
+    }
+
+    /** The same event with these tags added (once each, after the existing ones). */
+    public TicketEvent withTags(List<String> more) {
+        List<String> all = new ArrayList<>(tags);
+        more.stream().filter(tag -> !all.contains(tag)).forEach(all::add);
+        return new TicketEvent(schema, type, eventId, occurredAt, conversationId, helpdeskTicketId, priority, subject,
+                customer, message, history, all, survey);
     }
 }

@@ -3,6 +3,7 @@ package io.bluebird.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Conversations against a real (in-memory H2) database migrated by the hub's own Flyway scripts. */
 class ConversationsTest {
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private ConversationStore store;
     private Conversations conversations;
 
@@ -45,8 +47,7 @@ class ConversationsTest {
         store = new ConversationStore(new JdbcTemplate(db), json);
         HelpdeskConfig config = new HelpdeskConfig(
                 Map.of("jms", new HelpdeskSettings("jms", null, null, null, null, null, null, null)), null);
-        conversations = new Conversations(store, new HelpdeskRouting(config),
-                Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+        conversations = new Conversations(store, new HelpdeskRouting(config), clock, Duration.ofDays(7));
     }
 
     private static SocialMessage from(String authorId, Visibility visibility, String nativeId, String text) {
@@ -126,5 +127,66 @@ class ConversationsTest {
         assertThat(note.message().direction()).isEqualTo(Direction.OUT);
         assertThat(note.message().text()).isEqualTo("The reply could not be delivered");
         assertThat(note.conversationId()).isEqualTo(created.conversationId());
+    }
+
+    @Test
+    void aMessageWithinTheReopenWindowReopensTheSolvedConversationAfterItStartsANewOne() {
+        TicketEvent first = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        conversations.solve(first.conversationId());
+
+        clock.advance(Duration.ofDays(6));
+        TicketEvent again = conversations.record(from("u1", Visibility.PRIVATE, "2", "it broke again"));
+        assertThat(again.conversationId()).isEqualTo(first.conversationId());
+        assertThat(again.type()).isEqualTo(TicketEventType.UPDATED);
+        assertThat(again.tags()).contains(Conversations.REOPENED);
+        assertThat(conversations.get(first.conversationId()).status()).isEqualTo("open");
+
+        conversations.solve(first.conversationId());
+        clock.advance(Duration.ofDays(8));
+        TicketEvent later = conversations.record(from("u1", Visibility.PRIVATE, "3", "new problem"));
+        assertThat(later.conversationId()).isNotEqualTo(first.conversationId());
+        assertThat(later.type()).isEqualTo(TicketEventType.CREATED);
+    }
+
+    @Test
+    void aQuickReplyToTheWelcomeIsRecordedAsTheChoiceOnce() {
+        TicketEvent first = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        SocialMessage chose = new SocialMessage("x:dm:2", "x", Visibility.PRIVATE, Direction.IN, "2", "brand-1",
+                new Author("u1", "jdoe", null, null, null), null, "Billing", null, "choice:billing", List.of(),
+                Instant.now());
+        conversations.record(chose);
+        conversations.record(new SocialMessage("x:dm:3", "x", Visibility.PRIVATE, Direction.IN, "3", "brand-1",
+                new Author("u1", "jdoe", null, null, null), null, "Order", null, "choice:order", List.of(),
+                Instant.now()));
+
+        assertThat(conversations.get(first.conversationId()).choice()).isEqualTo("billing");
+    }
+
+    /** A clock the test moves forward. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

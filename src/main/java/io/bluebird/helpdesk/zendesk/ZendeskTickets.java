@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
@@ -83,12 +84,14 @@ public class ZendeskTickets {
                 : customer.channel() + "-" + customer.id() + "@users.bluebird.invalid";
         return new Ticket(event.subject(), new Comment(TicketText.of(event.history()), true),
                 new Requester(name, email), event.priority().name().toLowerCase(), event.tags(),
-                event.conversationId());
+                event.conversationId(), null);
     }
 
+    /** A later message as a comment; what the brand wrote is internal. A reopened conversation reopens the ticket. */
     static Ticket comment(TicketEvent event) {
         return new Ticket(null, new Comment(TicketText.of(event.message()),
-                event.message().direction() == Direction.IN), null, null, null, null);
+                event.message().direction() == Direction.IN), null, null, null, null,
+                event.tags().contains(Conversations.REOPENED) ? "open" : null);
     }
 
     private HttpResponse<String> call(String helpdesk, String method, String path, Map<String, String> headers,
@@ -139,7 +142,7 @@ public class ZendeskTickets {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Ticket(String subject, Comment comment, Requester requester, String priority, List<String> tags,
-                  String externalId) {
+                  String externalId, String status) {
     }
 
     record Comment(String body, @JsonProperty("public") boolean isPublic) {

@@ -15,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -214,5 +219,43 @@ class ZendeskDeliveryTest {
         assertThat(HubClient.json(dead.getBody(String.class)).path("message").path("id").asText())
                 .isEqualTo("x:dm:6001");
         zendesk.verify(6, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+    }
+
+    @Test
+    void parallelMessagesOfOneCustomerMakeOneTicket() throws Exception {
+        int messages = 10;
+        ExecutorService senders = Executors.newFixedThreadPool(messages);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String message = HubClient.dm("7" + i, "u7000", "jane7000", "Part " + i);
+            sent.add(senders.submit(() -> hub.postMessage(message).statusCode()));
+        }
+        for (Future<Integer> status : sent) {
+            assertThat(status.get()).isEqualTo(202);
+        }
+        senders.shutdown();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                zendesk.verify(messages - 1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(hub.getJson("/api/conversations?handle=jane7000").path("conversations")).hasSize(1);
+        assertThat(hub.conversationOf("jane7000").path("messages")).hasSize(messages);
+    }
+
+    @Test
+    void evenUngroupedMessagesOfOneCustomerProcessedInParallelMakeOneConversation() {
+        int messages = 12;
+        for (int i = 0; i < messages; i++) {
+            String json = HubClient.dm("8" + i, "u8000", "jane8000", "Ungrouped " + i)
+                    .replace("{\"channel\"", "{\"id\": \"x:dm:8" + i + "\", \"channel\"");
+            jms.convertAndSend("bluebird.inbound", json);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(hub.conversationOf("jane8000").path("messages")).hasSize(messages));
+        assertThat(hub.getJson("/api/conversations?handle=jane8000").path("conversations")).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                zendesk.verify(messages - 1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
+        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
     }
 }
