@@ -52,6 +52,11 @@ public class ConversationStore {
                 this::conversationWithoutMessages, bare).stream().map(this::withMessages).toList();
     }
 
+    public boolean hasOpen(String channel, String account, String customerId) {
+        return !jdbc.queryForList("select 1 from conversation where open_key = ?", Integer.class,
+                channel + "|" + account + "|" + customerId).isEmpty();
+    }
+
     public Optional<String> helpdeskOf(String conversationId) {
         return jdbc.queryForList("select helpdesk from conversation where id = ?", String.class, conversationId)
                 .stream().findFirst();

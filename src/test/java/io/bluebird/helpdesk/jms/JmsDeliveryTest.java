@@ -57,14 +57,14 @@ class JmsDeliveryTest {
         assertThat(event.path("schema").asText()).isEqualTo("bluebird.ticket.v1");
         assertThat(event.path("type").asText()).isEqualTo("ticket.created");
         assertThat(event.path("eventId").asText()).isNotBlank();
-        assertThat(event.path("priority").asText()).isEqualTo("normal");
+        assertThat(event.path("priority").asText()).as("two days old: the long-wait rule").isEqualTo("high");
         assertThat(event.path("subject").asText()).isEqualTo("X private message from @jdoe: My order never arrived");
         assertThat(event.path("customer").path("followers").asLong()).isEqualTo(1200);
         assertThat(event.path("customer").path("crm").isNull()).isTrue();
         assertThat(event.path("message").path("text").asText()).isEqualTo("My order never arrived");
         assertThat(event.path("message").path("createdAt").asText()).isEqualTo("2026-11-22T10:00:00Z");
         assertThat(event.path("history")).hasSize(1);
-        assertThat(event.path("tags").toString()).isEqualTo("[\"x\",\"private\"]");
+        assertThat(event.path("tags").toString()).isEqualTo("[\"x\",\"private\",\"priority-long-wait\"]");
         assertThat(received.getStringProperty("type")).isEqualTo("ticket.created");
         assertThat(received.getStringProperty("conversationId")).isEqualTo(event.path("conversationId").asText());
 

@@ -90,6 +90,7 @@ class ZendeskDeliveryTest {
                 "{\"ticket\": {\"id\": 35436}}")));
     }
 
+    /** The message is two days old: the default rule long-wait makes it high, and says so in a tag. */
     @Test
     void aMessageBecomesATicketAndTheNextOneAComment() {
         assertThat(hub.postMessage(HubClient.dm("1001", "u1001", "jane1001", "My order never arrived")).statusCode())
@@ -112,8 +113,8 @@ class ZendeskDeliveryTest {
                           "comment": {"body": "My order never arrived\\n\\n— @jane1001 on X, private message, 2026-11-22 10:00 UTC",
                                       "public": true},
                           "requester": {"name": "Jane Doe", "email": "x-u1001@users.bluebird.invalid"},
-                          "priority": "normal",
-                          "tags": ["x", "private"],
+                          "priority": "high",
+                          "tags": ["x", "private", "priority-long-wait"],
                           "external_id": "%s"}}""".formatted(conversationId))));
 
         hub.postMessage(HubClient.dm("1002", "u1001", "jane1001", "Order 1234"));

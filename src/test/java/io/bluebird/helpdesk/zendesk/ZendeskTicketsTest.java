@@ -46,7 +46,7 @@ class ZendeskTicketsTest {
         TicketEvent known = new TicketEvent(event.schema(), event.type(), event.eventId(), event.occurredAt(),
                 event.conversationId(), null, event.priority(), event.subject(),
                 new Customer("x", "7", "jdoe", "Jane Doe", 10L,
-                        new CrmRecord("c-1", "jane@example.com", true, "gold", List.of(), List.of())),
+                        new CrmRecord("c-1", "Jane Doe", "jane@example.com", null, true, "gold", List.of(), List.of())),
                 event.message(), event.history(), event.tags(), null);
 
         assertThat(ZendeskTickets.newTicket(known).requester().email()).isEqualTo("jane@example.com");

@@ -1,0 +1,52 @@
+package io.bluebird.crm;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code bluebird.crm}: where the customer's CRM record comes from. {@code type} none (no CRM), http (the generic
+ * lookup {@code GET {base-url}/customers?channel=&handle=&id=}) or jdbc (a query on the CRM's database). {@code fields}
+ * maps each CRM field (customerId, name, email, phone, vip, tier, recentOrders, openIssues) to a JSONPath into the
+ * HTTP answer, or to a column of the query's first row.
+ */
+@ConfigurationProperties("bluebird.crm")
+public record CrmSettings(
+        String type,
+        String baseUrl,
+        String bearerToken,
+        Duration timeout,
+        Duration cacheTtl,
+        boolean reEnrich,
+        Map<String, String> fields,
+        Jdbc jdbc) {
+
+    static final Map<String, String> HTTP_FIELDS = Map.of(
+            "customerId", "$.id", "name", "$.name", "email", "$.email", "phone", "$.phone", "vip", "$.vip",
+            "tier", "$.tier", "recentOrders", "$.recentOrders", "openIssues", "$.openIssues");
+    static final Map<String, String> JDBC_FIELDS = Map.of(
+            "customerId", "id", "name", "name", "email", "email", "phone", "phone", "vip", "vip", "tier", "tier",
+            "recentOrders", "recent_orders", "openIssues", "open_issues");
+
+    public CrmSettings {
+        type = type == null || type.isBlank() ? "none" : type;
+        timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+        cacheTtl = cacheTtl == null ? Duration.ofHours(1) : cacheTtl;
+        Map<String, String> all = new LinkedHashMap<>("jdbc".equals(type) ? JDBC_FIELDS : HTTP_FIELDS);
+        if (fields != null) {
+            all.putAll(fields);
+        }
+        fields = Map.copyOf(all);
+        jdbc = jdbc == null ? new Jdbc(null, null, null, null) : jdbc;
+    }
+
+    public boolean enabled() {
+        return !"none".equals(type);
+    }
+
+    /** The CRM's database and the query that finds a customer by :channel, :handle and :id. */
+    public record Jdbc(String url, String username, String password, String query) {
+    }
+}

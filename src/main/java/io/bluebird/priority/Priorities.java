@@ -1,0 +1,45 @@
+package io.bluebird.priority;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.bluebird.conversation.ConversationStore;
+import io.bluebird.model.Conversation;
+import io.bluebird.model.Priority;
+import io.bluebird.model.TicketEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets a ticket event's priority from the configured rules. A conversation's priority only ever rises: a calm
+ * follow-up does not lower a ticket an earlier message made urgent. The rule that decided is kept on the
+ * conversation and tagged on the ticket, so agents see why.
+ */
+@Component("priorities")
+public class Priorities {
+
+    private final PriorityRules rules;
+    private final ConversationStore conversations;
+    private final Clock clock;
+
+    public Priorities(PriorityRules rules, ConversationStore conversations, Clock clock) {
+        this.rules = rules;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    public TicketEvent prioritize(TicketEvent event) {
+        Conversation conversation = conversations.find(event.conversationId()).orElseThrow();
+        PriorityDecision.Outcome outcome = PriorityDecision.decide(rules, event, conversation.choice(),
+                clock.instant());
+        Priority priority = outcome.priority();
+        String rule = outcome.rule();
+        if (conversation.priority() != null && conversation.priority().compareTo(priority) < 0) {
+            priority = conversation.priority();
+            rule = conversation.priorityRule();
+        } else if (conversation.priority() != priority || rule != null) {
+            conversations.setPriority(event.conversationId(), priority, rule);
+        }
+        TicketEvent prioritized = event.withPriority(priority);
+        return rule == null ? prioritized : prioritized.withTags(List.of("priority-" + rule));
+    }
+}
