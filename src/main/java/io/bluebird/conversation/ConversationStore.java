@@ -57,6 +57,19 @@ public class ConversationStore {
                 channel + "|" + account + "|" + customerId).isEmpty();
     }
 
+    /** Every conversation of one customer on one channel account, oldest first, with their messages. */
+    public List<Conversation> findByCustomer(String channel, String account, String customerId) {
+        return jdbc.query("select * from conversation where channel = ? and account = ? and author_id = ?"
+                + " order by created_at", this::conversationWithoutMessages, channel, account, customerId).stream()
+                .map(this::withMessages).toList();
+    }
+
+    /** Every conversation of a channel user, on any of the brand's accounts on that channel. */
+    public List<Conversation> findByCustomerOnChannel(String channel, String customerId) {
+        return jdbc.query("select * from conversation where channel = ? and author_id = ? order by created_at",
+                this::conversationWithoutMessages, channel, customerId).stream().map(this::withMessages).toList();
+    }
+
     public Optional<String> helpdeskOf(String conversationId) {
         return jdbc.queryForList("select helpdesk from conversation where id = ?", String.class, conversationId)
                 .stream().findFirst();
