@@ -2,11 +2,13 @@ package io.bluebird.channel;
 
 import java.time.Duration;
 
+import io.bluebird.http.RetryLater;
+
 /**
  * A channel's API could not take a send now (5xx, 429, a timeout): retried with backoff, and not before
  * {@code retryAfter} when the channel said how long to wait (a rate-limit reset).
  */
-public class ChannelUnavailable extends RuntimeException {
+public class ChannelUnavailable extends RuntimeException implements RetryLater {
 
     private final Duration retryAfter;
 
@@ -15,6 +17,7 @@ public class ChannelUnavailable extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Duration getRetryAfter() {
         return retryAfter;
     }

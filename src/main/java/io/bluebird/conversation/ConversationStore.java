@@ -70,24 +70,19 @@ public class ConversationStore {
                 this::conversationWithoutMessages, channel, customerId).stream().map(this::withMessages).toList();
     }
 
-    public Optional<String> helpdeskOf(String conversationId) {
-        return jdbc.queryForList("select helpdesk from conversation where id = ?", String.class, conversationId)
-                .stream().findFirst();
-    }
-
     public Optional<String> ticketIdOf(String conversationId) {
         return jdbc.queryForList("select helpdesk_ticket_id from conversation where id = ?", String.class,
                 conversationId).stream().filter(id -> id != null).findFirst();
     }
 
     /** Fails with a DuplicateKeyException when the customer already has an open conversation on the account. */
-    void insertConversation(String id, SocialMessage first, String helpdesk, Instant now) {
+    void insertConversation(String id, SocialMessage first, Instant now) {
         jdbc.update("""
                 insert into conversation (id, channel, account, author_id, author_handle, author_name, status, helpdesk,
                                           open_key, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, first.channel(), first.account(), first.customer().id(), first.customer().handle(),
-                first.customer().name(), Conversation.OPEN, helpdesk,
+                first.customer().name(), Conversation.OPEN, null,
                 openKey(first.channel(), first.account(), first.customer().id()), utc(now), utc(now));
     }
 
@@ -147,6 +142,11 @@ public class ConversationStore {
 
     public void markDelivered(String eventId, Instant at) {
         jdbc.update("update message set delivered_at = ? where event_id = ? and delivered_at is null", utc(at), eventId);
+    }
+
+    /** Sets the helpdesk unless one is set already (the first caller wins). */
+    public void assignHelpdesk(String conversationId, String helpdesk) {
+        jdbc.update("update conversation set helpdesk = ? where id = ? and helpdesk is null", helpdesk, conversationId);
     }
 
     public void setTicket(String conversationId, String helpdesk, String ticketId) {

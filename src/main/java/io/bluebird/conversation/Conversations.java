@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.bluebird.helpdesk.HelpdeskRouting;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
@@ -37,14 +36,12 @@ public class Conversations {
     public static final String REOPENED = "reopened";
 
     private final ConversationStore store;
-    private final HelpdeskRouting routing;
     private final Clock clock;
     private final Duration reopenWindow;
 
-    public Conversations(ConversationStore store, HelpdeskRouting routing, Clock clock,
+    public Conversations(ConversationStore store, Clock clock,
                          @Value("${bluebird.conversations.reopen-window:7d}") Duration reopenWindow) {
         this.store = store;
-        this.routing = routing;
         this.clock = clock;
         this.reopenWindow = reopenWindow;
     }
@@ -99,7 +96,7 @@ public class Conversations {
             return new Thread(latest.get().id(), true);
         }
         String id = UUID.randomUUID().toString();
-        store.insertConversation(id, message, routing.helpdeskFor(message), now);
+        store.insertConversation(id, message, now);
         return new Thread(id, false);
     }
 
@@ -149,12 +146,6 @@ public class Conversations {
                 List.of(), now);
         store.insertMessage(note, conversationId, TicketEvents.eventIdOf(note.id()), now, null);
         return eventFor(conversationId, store.findMessage(note.id()).orElseThrow().seq(), now);
-    }
-
-    /** The helpdesk a conversation belongs to. */
-    public String helpdeskOf(String conversationId) {
-        return store.helpdeskOf(conversationId)
-                .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
     }
 
     public Conversation get(String id) {

@@ -1,19 +1,26 @@
 package io.bluebird.helpdesk;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The configured helpdesks by name, and which one gets the conversations no rule sends elsewhere. */
+/** The configured helpdesks by name, and which one gets each conversation. */
 @ConfigurationProperties("bluebird")
 public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing routing) {
 
     public HelpdeskConfig {
         helpdesks = helpdesks == null ? Map.of() : Map.copyOf(helpdesks);
-        routing = routing == null ? new Routing(null) : routing;
+        routing = routing == null ? new Routing(null, null) : routing;
         if (!helpdesks.containsKey(routing.defaultHelpdesk())) {
             throw new IllegalStateException("bluebird.routing.default-helpdesk is '" + routing.defaultHelpdesk()
                     + "' but bluebird.helpdesks has only " + helpdesks.keySet());
+        }
+        for (RoutingRules.Rule rule : routing.rules()) {
+            if (!helpdesks.containsKey(rule.helpdesk())) {
+                throw new IllegalStateException("bluebird.routing.rules '" + rule.name() + "' sends to '"
+                        + rule.helpdesk() + "' but bluebird.helpdesks has only " + helpdesks.keySet());
+            }
         }
     }
 
@@ -25,9 +32,11 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
         return settings;
     }
 
-    public record Routing(String defaultHelpdesk) {
+    /** The default helpdesk, and the rules that send some conversations elsewhere. */
+    public record Routing(String defaultHelpdesk, List<RoutingRules.Rule> rules) {
         public Routing {
             defaultHelpdesk = defaultHelpdesk == null ? "jms" : defaultHelpdesk;
+            rules = rules == null ? List.of() : List.copyOf(rules);
         }
     }
 }

@@ -1,19 +1,41 @@
 package io.bluebird.helpdesk;
 
-import io.bluebird.model.SocialMessage;
+import io.bluebird.conversation.ConversationStore;
+import io.bluebird.model.Conversation;
+import io.bluebird.model.TicketEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Chooses the helpdesk a new conversation goes to; it stays there for its whole life. */
+/**
+ * Chooses the helpdesk of a conversation when its first ticket event leaves, once it is enriched and prioritized
+ * (so the rules can look at priority and CRM tier); the conversation stays with that helpdesk for its whole life.
+ */
 @Component("helpdeskRouting")
 public class HelpdeskRouting {
 
-    private final HelpdeskConfig config;
+    private static final Logger log = LoggerFactory.getLogger(HelpdeskRouting.class);
 
-    public HelpdeskRouting(HelpdeskConfig config) {
+    private final HelpdeskConfig config;
+    private final ConversationStore conversations;
+
+    public HelpdeskRouting(HelpdeskConfig config, ConversationStore conversations) {
         this.config = config;
+        this.conversations = conversations;
     }
 
-    public String helpdeskFor(SocialMessage first) {
-        return config.routing().defaultHelpdesk();
+    /** The conversation's helpdesk, chosen now by the routing rules if it has none yet. */
+    public String helpdeskOf(TicketEvent event) {
+        Conversation conversation = conversations.find(event.conversationId())
+                .orElseThrow(() -> new IllegalStateException("no conversation " + event.conversationId()));
+        if (conversation.helpdesk() != null) {
+            return conversation.helpdesk();
+        }
+        RoutingRules.Rule rule = new RoutingRules(config.routing().rules()).match(event, conversation.choice());
+        String helpdesk = rule == null ? config.routing().defaultHelpdesk() : rule.helpdesk();
+        conversations.assignHelpdesk(event.conversationId(), helpdesk);
+        log.info("Conversation {} goes to helpdesk {} ({})", event.conversationId(), helpdesk,
+                rule == null ? "default" : "rule " + rule.name());
+        return conversations.find(event.conversationId()).map(Conversation::helpdesk).orElse(helpdesk);
     }
 }

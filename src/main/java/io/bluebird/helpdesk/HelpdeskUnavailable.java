@@ -2,8 +2,10 @@ package io.bluebird.helpdesk;
 
 import java.time.Duration;
 
+import io.bluebird.http.RetryLater;
+
 /** The helpdesk could not take the ticket now (5xx, 429, timeout, connection refused): worth trying again. */
-public class HelpdeskUnavailable extends RuntimeException {
+public class HelpdeskUnavailable extends RuntimeException implements RetryLater {
 
     private final Duration retryAfter;
 
@@ -13,6 +15,7 @@ public class HelpdeskUnavailable extends RuntimeException {
     }
 
     /** What the helpdesk asked us to wait (Retry-After), or null. */
+    @Override
     public Duration getRetryAfter() {
         return retryAfter;
     }

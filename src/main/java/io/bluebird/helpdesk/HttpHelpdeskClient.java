@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.stereotype.Component;
 
@@ -21,10 +24,44 @@ public class HttpHelpdeskClient {
     private static final int BODY_EXCERPT = 500;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HelpdeskCircuits circuits;
 
-    /** Sends the request and returns the response, whatever its status. Only I/O failures are thrown. */
+    public HttpHelpdeskClient(HelpdeskCircuits circuits) {
+        this.circuits = circuits;
+    }
+
+    /**
+     * Sends the request through the helpdesk's circuit breaker and returns the response, whatever its status. I/O
+     * failures, and an open breaker (the helpdesk has been failing: no call is made), are thrown as
+     * {@link HelpdeskUnavailable}.
+     */
     public HttpResponse<String> send(String helpdesk, String method, URI uri, Map<String, String> headers, String json,
                                      Duration timeout) {
+        CircuitBreaker breaker = circuits.of(helpdesk);
+        if (!breaker.tryAcquirePermission()) {
+            throw new HelpdeskCircuitOpen(helpdesk + ": circuit breaker open after repeated failures; waiting",
+                    Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)),
+                    null);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = exchange(helpdesk, method, uri, headers, json, timeout);
+            int status = response.statusCode();
+            if (status >= 500 || status == 429 || status == 408) {
+                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS,
+                        new HelpdeskUnavailable(helpdesk + " answered " + status, null, null));
+            } else {
+                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+            return response;
+        } catch (HelpdeskUnavailable e) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            throw e;
+        }
+    }
+
+    private HttpResponse<String> exchange(String helpdesk, String method, URI uri, Map<String, String> headers,
+                                          String json, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))

@@ -7,15 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.bluebird.helpdesk.HelpdeskConfig;
-import io.bluebird.helpdesk.HelpdeskRouting;
-import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
 import io.bluebird.model.OutboundMessage;
@@ -45,9 +41,7 @@ class ConversationsTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         store = new ConversationStore(new JdbcTemplate(db), json);
-        HelpdeskConfig config = new HelpdeskConfig(
-                Map.of("jms", new HelpdeskSettings("jms", null, null, null, null, null, null, null)), null);
-        conversations = new Conversations(store, new HelpdeskRouting(config), clock, Duration.ofDays(7));
+        conversations = new Conversations(store, clock, Duration.ofDays(7));
     }
 
     private static SocialMessage from(String authorId, Visibility visibility, String nativeId, String text) {
@@ -67,7 +61,6 @@ class ConversationsTest {
         assertThat(dm.conversationId()).isEqualTo(mention.conversationId());
         assertThat(dm.history()).extracting(SocialMessage::id).containsExactly("x:public:1", "x:dm:2");
         assertThat(other.conversationId()).isNotEqualTo(mention.conversationId());
-        assertThat(conversations.helpdeskOf(mention.conversationId())).isEqualTo("jms");
     }
 
     @Test

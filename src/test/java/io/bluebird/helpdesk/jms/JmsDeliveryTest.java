@@ -24,6 +24,11 @@ import org.springframework.jms.core.JmsTemplate;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.helpdesks.social-desk.type=jms",
+        "bluebird.helpdesks.social-desk.queue=bluebird.helpdesk.social",
+        "bluebird.routing.rules[0].name=mastodon-to-social-desk",
+        "bluebird.routing.rules[0].helpdesk=social-desk",
+        "bluebird.routing.rules[0].when.channel[0]=mastodon",
         "spring.datasource.url=jdbc:h2:mem:jms-delivery;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
 class JmsDeliveryTest {
@@ -83,6 +88,19 @@ class JmsDeliveryTest {
         assertThat(conversation.path("helpdesk").asText()).isEqualTo("jms");
         assertThat(conversation.path("messages").path(0).path("text").asText()).isEqualTo("My order never arrived");
         assertThat(conversation.path("messages").path(1).path("text").asText()).isEqualTo("Order 1234");
+    }
+
+    @Test
+    void aRoutingRuleSendsAConversationToAnotherHelpdeskForGood() throws Exception {
+        String mastodon = HubClient.dm("m-1", "u-m", "routed", "Hello").replace("\"x\"", "\"mastodon\"");
+        hub.postMessage(mastodon);
+        hub.postMessage(mastodon.replace("m-1", "m-2"));
+
+        Message first = helpdesk.receive("bluebird.helpdesk.social");
+        Message second = helpdesk.receive("bluebird.helpdesk.social");
+        assertThat(HubClient.json(first.getBody(String.class)).path("type").asText()).isEqualTo("ticket.created");
+        assertThat(HubClient.json(second.getBody(String.class)).path("type").asText()).isEqualTo("ticket.updated");
+        assertThat(hub.conversationOf("routed").path("helpdesk").asText()).isEqualTo("social-desk");
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.bluebird.helpdesk.HelpdeskCircuits;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.bluebird.HubClient;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.redelivery-delay=50",
         "bluebird.delivery.max-redelivery-delay=200",
         "bluebird.delivery.max-redeliveries=5",
+        "bluebird.delivery.circuit-breaker.wait-in-open-state=1s",
         "spring.datasource.url=jdbc:h2:mem:zendesk-delivery;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
 class ZendeskDeliveryTest {
@@ -73,6 +77,8 @@ class ZendeskDeliveryTest {
     ZendeskAuth auth;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    HelpdeskCircuits circuits;
 
     HubClient hub;
 
@@ -81,6 +87,7 @@ class ZendeskDeliveryTest {
         hub = new HubClient(port);
         zendesk.resetAll();
         auth.renew("zendesk");
+        circuits.of("zendesk").reset();
         zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
                 "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
@@ -125,8 +132,15 @@ class ZendeskDeliveryTest {
                         .withRequestBody(matchingJsonPath("$.ticket.comment.body", equalTo(
                                 "Order 1234\n\n— @jane1001 on X, private message, 2026-11-22 10:00 UTC")))
                         .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true")))));
-        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(createsOf("jane1001")).isEqualTo(1);
         assertThat(hub.conversationOf("jane1001").path("messages")).hasSize(2);
+    }
+
+    /** Ticket creations for this customer's conversation (other tests' events may still be arriving). */
+    private int createsOf(String handle) {
+        String key = "bluebird-conversation-" + hub.conversationOf(handle).path("id").asText();
+        return zendesk.findAll(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+                .withHeader("Idempotency-Key", equalTo(key))).size();
     }
 
     @Test
@@ -185,7 +199,7 @@ class ZendeskDeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
-        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(createsOf("jane4001")).isEqualTo(1);
         assertThat(hub.conversationOf("jane4001").path("messages")).hasSize(2);
     }
 
@@ -208,18 +222,46 @@ class ZendeskDeliveryTest {
     }
 
     @Test
-    void aZendeskThatStaysDownGetsTheEventOnTheDeadLetterQueueAfterTheRetries() throws Exception {
-        zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(503)));
+    void aZendeskThatStaysDownOpensTheBreakerAndTheEventWaitsUntilItIsBack() {
+        zendesk.stubFor(post("/api/v2/tickets.json").inScenario("long outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)));
 
         hub.postMessage(HubClient.dm("6001", "u6001", "jane6001", "Still down"));
 
-        jms.setReceiveTimeout(20_000);
-        Message dead = jms.receive("bluebird.dead-letters");
-        assertThat(dead).isNotNull();
-        assertThat(dead.getStringProperty("deadLetterReason")).contains("503");
-        assertThat(HubClient.json(dead.getBody(String.class)).path("message").path("id").asText())
-                .isEqualTo("x:dm:6001");
-        zendesk.verify(6, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                circuits.of("zendesk").getState() == CircuitBreaker.State.OPEN);
+        int callsWhenOpened = zendesk.findAll(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))).size();
+        assertThat(callsWhenOpened).as("the breaker opens within its minimum number of calls").isLessThanOrEqualTo(5);
+        jms.setReceiveTimeout(500);
+        assertThat(jms.receive("bluebird.dead-letters")).as("an outage is waited out, not dead-lettered").isNull();
+
+        zendesk.stubFor(post("/api/v2/tickets.json").inScenario("long outage").whenScenarioStateIs("back")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 6001}}")));
+        zendesk.setScenarioState("long outage", "back");
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "6001".equals(hub.conversationOf("jane6001").path("helpdeskTicketId").asText(null)));
+    }
+
+    @Test
+    void aRateLimitedZendeskIsCalledAgainOnlyAfterItsRetryAfter() {
+        zendesk.stubFor(post("/api/v2/tickets.json").inScenario("rate limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2"))
+                .willSetStateTo("allowed"));
+        zendesk.stubFor(post("/api/v2/tickets.json").inScenario("rate limit").whenScenarioStateIs("allowed")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 429}}")));
+
+        hub.postMessage(HubClient.dm("6501", "u6501", "jane6501", "Rate limited"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "429".equals(hub.conversationOf("jane6501").path("helpdeskTicketId").asText(null)));
+        List<LoggedRequest> calls = zendesk.findAll(postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(calls).hasSize(2);
+        assertThat(Duration.between(calls.get(0).getLoggedDate().toInstant(), calls.get(1).getLoggedDate().toInstant()))
+                .as("the redelivery delay here is 50 ms; Zendesk asked for 2 s")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
     }
 
     @Test
@@ -238,7 +280,7 @@ class ZendeskDeliveryTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 zendesk.verify(messages - 1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
-        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(createsOf("jane7000")).isEqualTo(1);
         assertThat(hub.getJson("/api/conversations?handle=jane7000").path("conversations")).hasSize(1);
         assertThat(hub.conversationOf("jane7000").path("messages")).hasSize(messages);
     }
@@ -257,6 +299,6 @@ class ZendeskDeliveryTest {
         assertThat(hub.getJson("/api/conversations?handle=jane8000").path("conversations")).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 zendesk.verify(messages - 1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
-        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        assertThat(createsOf("jane8000")).isEqualTo(1);
     }
 }
