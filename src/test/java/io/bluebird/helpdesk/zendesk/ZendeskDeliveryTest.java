@@ -14,6 +14,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -204,21 +207,42 @@ class ZendeskDeliveryTest {
     }
 
     @Test
-    void aTicketZendeskRefusesGoesToTheDeadLetterQueueWithTheReason() throws Exception {
+    void aTicketZendeskRefusesIsDeadLetteredWithTheReasonAndCanBeReplayed() {
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\"}")));
 
         hub.postMessage(HubClient.dm("5001", "u5001", "jane5001", "Refused"));
 
-        jms.setReceiveTimeout(20_000);
-        Message dead = jms.receive("bluebird.dead-letters");
-        assertThat(dead).isNotNull();
-        assertThat(dead.getStringProperty("deadLetterReason")).contains("422").contains("RecordInvalid");
-        assertThat(dead.getStringProperty("deadLetterFrom")).isEqualTo("bluebird.tickets.zendesk");
-        assertThat(HubClient.json(dead.getBody(String.class)).path("message").path("id").asText())
-                .isEqualTo("x:dm:5001");
-        zendesk.verify(1, postRequestedFor(urlEqualTo("/api/v2/tickets.json")));
+        JsonNode dead = await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterOf("x:dm:5001"),
+                letter -> letter != null);
+        assertThat(dead.path("reason").asText()).contains("422").contains("RecordInvalid");
+        assertThat(dead.path("from").asText()).isEqualTo("bluebird.tickets.zendesk");
+        assertThat(dead.path("type").asText()).isEqualTo("ticket.created");
+        assertThat(dead.path("at").asText()).isNotBlank();
+        assertThat(createsOf("jane5001")).as("a 4xx is not retried").isEqualTo(1);
+
+        zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"ticket\": {\"id\": 5001}}")));
+        HttpResponse<String> replayed = hub.send(hub.request("/api/dead-letters/" + dead.path("id").asText()
+                + "/replay").header("Authorization", "Bearer " + HubClient.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(replayed.statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "5001".equals(hub.conversationOf("jane5001").path("helpdeskTicketId").asText(null)));
+        assertThat(deadLetterOf("x:dm:5001")).isNull();
+        HttpResponse<String> again = hub.send(hub.request("/api/dead-letters/" + dead.path("id").asText()
+                + "/replay").header("Authorization", "Bearer " + HubClient.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(again.statusCode()).isEqualTo(404);
+    }
+
+    private JsonNode deadLetterOf(String messageId) {
+        for (JsonNode letter : hub.getJson("/api/dead-letters").path("deadLetters")) {
+            if (letter.path("body").path("message").path("id").asText().equals(messageId)) {
+                return letter;
+            }
+        }
+        return null;
     }
 
     @Test
