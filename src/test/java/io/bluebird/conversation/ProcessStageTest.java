@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.TicketEventSchema;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +103,9 @@ class ProcessStageTest {
                 return null;
             }
             JsonNode json = HubClient.json(received.getBody(String.class));
+            if (queue.equals("bluebird.helpdesk.tickets")) {
+                TicketEventSchema.assertValid(json);
+            }
             if (mine.test(json)) {
                 return json;
             }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.HubClient;
+import io.bluebird.TicketEventSchema;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,7 @@ class JmsDeliveryTest {
         assertThat(received).isNotNull();
         JsonNode event = HubClient.json(received.getBody(String.class));
 
+        TicketEventSchema.assertValid(event);
         assertThat(event.path("schema").asText()).isEqualTo("bluebird.ticket.v1");
         assertThat(event.path("type").asText()).isEqualTo("ticket.created");
         assertThat(event.path("eventId").asText()).isNotBlank();
@@ -78,6 +80,7 @@ class JmsDeliveryTest {
 
         Message next = helpdesk.receive("bluebird.helpdesk.tickets");
         JsonNode update = HubClient.json(next.getBody(String.class));
+        TicketEventSchema.assertValid(update);
         assertThat(update.path("type").asText()).isEqualTo("ticket.updated");
         assertThat(update.path("conversationId").asText()).isEqualTo(event.path("conversationId").asText());
         assertThat(update.path("history")).hasSize(2);
