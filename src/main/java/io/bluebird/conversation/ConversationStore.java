@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.Priority;
+import io.bluebird.model.QuickReply;
 import io.bluebird.model.SocialMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -142,6 +143,41 @@ public class ConversationStore {
 
     public void markDelivered(String eventId, Instant at) {
         jdbc.update("update message set delivered_at = ? where event_id = ? and delivered_at is null", utc(at), eventId);
+    }
+
+    /** Remembers the choices just offered in the conversation, replacing any earlier offer. */
+    void offerChoices(String conversationId, List<QuickReply> choices, Instant at) {
+        try {
+            jdbc.update("update conversation set offered_choices = ?, offered_at = ? where id = ?",
+                    json.writeValueAsString(choices), utc(at), conversationId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the choices offered in " + conversationId, e);
+        }
+    }
+
+    /** The choices last offered in the conversation and not answered yet; empty when there are none. */
+    List<QuickReply> offeredChoices(String conversationId) {
+        return jdbc.queryForList("select offered_choices from conversation where id = ? and offered_choices is not null",
+                String.class, conversationId).stream().findFirst().map(this::choicesFromJson).orElse(List.of());
+    }
+
+    void clearOfferedChoices(String conversationId) {
+        jdbc.update("update conversation set offered_choices = null, offered_at = null where id = ?", conversationId);
+    }
+
+    private List<QuickReply> choicesFromJson(String text) {
+        try {
+            return List.of(json.readValue(text, QuickReply[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable offered choices", e);
+        }
+    }
+
+    /** The conversation (the latest, if a ticket was ever reused) that has this helpdesk ticket. */
+    public Optional<Conversation> findByTicket(String helpdesk, String ticketId) {
+        return jdbc.query("select * from conversation where helpdesk = ? and helpdesk_ticket_id = ?"
+                + " order by created_at desc", this::conversationWithoutMessages, helpdesk, ticketId).stream()
+                .findFirst();
     }
 
     /** Sets the helpdesk unless one is set already (the first caller wins). */

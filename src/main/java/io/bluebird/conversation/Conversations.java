@@ -12,6 +12,7 @@ import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.Direction;
 import io.bluebird.model.OutboundMessage;
+import io.bluebird.model.QuickReply;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.Visibility;
@@ -68,6 +69,7 @@ public class Conversations {
         }
         Instant now = clock.instant();
         Thread thread = thread(message, now);
+        message = withNumberedChoice(message, thread.conversationId());
         store.insertMessage(message, thread.conversationId(), TicketEvents.eventIdOf(message.id()), now, null);
         if (message.direction() == Direction.IN && message.quickReplyPayload() != null
                 && message.quickReplyPayload().startsWith(CHOICE_PREFIX)) {
@@ -103,6 +105,23 @@ public class Conversations {
     private record Thread(String conversationId, boolean reopened) {
     }
 
+    /**
+     * A customer's reply of just the number of a choice the hub offered (on X and Bluesky, which have no buttons)
+     * is that choice: it gets the choice's payload, as a tapped quick reply would. The offer is then used up.
+     */
+    private SocialMessage withNumberedChoice(SocialMessage message, String conversationId) {
+        if (message.direction() != Direction.IN || message.quickReplyPayload() != null) {
+            return message;
+        }
+        List<QuickReply> offered = store.offeredChoices(conversationId);
+        return NumberedChoices.match(message.text(), offered).map(payload -> {
+            store.clearOfferedChoices(conversationId);
+            return new SocialMessage(message.id(), message.channel(), message.visibility(), message.direction(),
+                    message.nativeId(), message.account(), message.author(), message.recipient(), message.text(),
+                    message.inReplyTo(), payload, message.attachments(), message.createdAt());
+        }).orElse(message);
+    }
+
     /** The ticket is solved: the next message within the reopen window reopens it, a later one starts anew. */
     @Transactional
     public void solve(String conversationId) {
@@ -126,6 +145,9 @@ public class Conversations {
                 sent.inReplyTo(), null, List.of(), now);
         if (store.findMessage(message.id()).isEmpty()) {
             store.insertMessage(message, conversation.id(), TicketEvents.eventIdOf(message.id()), now, now);
+        }
+        if (!sent.quickReplies().isEmpty()) {
+            store.offerChoices(conversation.id(), sent.quickReplies(), now);
         }
         return message;
     }
