@@ -9,6 +9,7 @@ import io.bluebird.conversation.TicketEvents;
 import io.bluebird.model.Attachment;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
+import io.bluebird.model.SurveyResult;
 import io.bluebird.model.Visibility;
 
 /** How messages read in a ticket's comments, the same in every helpdesk. */
@@ -33,6 +34,20 @@ public final class TicketText {
     /** Several messages, oldest first, separated so an agent sees where one ends. */
     public static String of(List<SocialMessage> history) {
         return history.stream().map(TicketText::of).collect(Collectors.joining("\n\n----\n\n"));
+    }
+
+    /** The internal note that tells agents how the customer rated the solved ticket, e.g. "CSAT 4/5". */
+    public static String of(SurveyResult survey) {
+        String score = survey.type().toUpperCase() + " " + survey.score() + "/"
+                + survey.scale().substring(survey.scale().indexOf('-') + 1);
+        return "Survey answered: " + score + (survey.comment() == null || survey.comment().isBlank() ? ""
+                : "\n\nThe customer added: " + survey.comment().strip())
+                + (survey.answeredAt() == null ? "" : "\n\n— " + WHEN.format(survey.answeredAt()));
+    }
+
+    /** The tag that carries a survey score, e.g. {@code csat_4} or {@code nps_9}. */
+    public static String tagOf(SurveyResult survey) {
+        return survey.type() + "_" + survey.score();
     }
 
     static String byline(SocialMessage m) {
