@@ -153,6 +153,22 @@ public class Conversations {
     }
 
     /**
+     * Stores a survey answer on the conversation it rates without reopening it (an answer is not a new request), and
+     * returns the event that carries it to the ticket; null when that event was delivered before (a redelivered answer).
+     */
+    @Transactional
+    public TicketEvent recordSurveyAnswer(SocialMessage answer, String conversationId) {
+        Optional<StoredMessage> seen = store.findMessage(answer.id());
+        if (seen.isPresent()) {
+            return seen.get().deliveredAt() != null ? null
+                    : eventFor(seen.get().conversationId(), seen.get().seq(), seen.get().receivedAt());
+        }
+        Instant now = clock.instant();
+        store.insertMessage(answer, conversationId, TicketEvents.eventIdOf(answer.id()), now, null);
+        return eventFor(conversationId, store.findMessage(answer.id()).orElseThrow().seq(), now);
+    }
+
+    /**
      * An internal note for the conversation's ticket (a reply the channel would not take, say), stored with the
      * conversation and returned as the ticket event that carries it to the helpdesk.
      */

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * One helpdesk under {@code bluebird.helpdesks.<name>}. Which keys matter depends on {@code type}: zendesk uses
  * base-url, client-id and client-secret (or, until Zendesk switches API tokens off on 2027-04-30, email and
- * api-token); jms uses queue.
+ * api-token); jms uses queue. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id).
  */
 public record HelpdeskSettings(
         String type,
@@ -15,7 +15,8 @@ public record HelpdeskSettings(
         String clientSecret,
         String email,
         String apiToken,
-        Duration timeout) {
+        Duration timeout,
+        String surveyField) {
 
     public HelpdeskSettings {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;

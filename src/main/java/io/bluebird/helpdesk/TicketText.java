@@ -45,11 +45,6 @@ public final class TicketText {
                 + (survey.answeredAt() == null ? "" : "\n\n— " + WHEN.format(survey.answeredAt()));
     }
 
-    /** The tag that carries a survey score, e.g. {@code csat_4} or {@code nps_9}. */
-    public static String tagOf(SurveyResult survey) {
-        return survey.type() + "_" + survey.score();
-    }
-
     static String byline(SocialMessage m) {
         String who = m.direction() == Direction.OUT ? "the brand"
                 : m.author().handle() != null ? "@" + m.author().handle() : m.author().name();

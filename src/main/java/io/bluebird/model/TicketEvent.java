@@ -40,6 +40,18 @@ public record TicketEvent(
                 subject, customer, message, history, tags, survey);
     }
 
+    public TicketEvent withEventId(String newEventId) {
+        return new TicketEvent(schema, type, newEventId, occurredAt, conversationId, helpdeskTicketId, priority,
+                subject, customer, message, history, tags, survey);
+    }
+
+    /** The event as the result of the conversation's survey: type survey.completed, tagged with the score. */
+    public TicketEvent withSurvey(SurveyResult result) {
+        return new TicketEvent(schema, TicketEventType.SURVEY_COMPLETED, eventId, occurredAt, conversationId,
+                helpdeskTicketId, priority, subject, customer, message, history, tags, result)
+                .withTags(List.of("survey", result.tag()));
+    }
+
     /** The same event with these tags added (once each, after the existing ones). */
     public TicketEvent withTags(List<String> more) {
         List<String> all = new ArrayList<>(tags);

@@ -22,7 +22,9 @@ import io.bluebird.helpdesk.TicketText;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
 import io.bluebird.model.Direction;
+import io.bluebird.model.SurveyResult;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,16 @@ public class ZendeskTickets {
 
     public void deliver(TicketEvent event, String helpdesk) {
         String ticketId = deliveries.ticketIdOf(event.conversationId());
-        if (ticketId == null) {
+        if (event.type() == TicketEventType.SURVEY_COMPLETED) {
+            if (ticketId == null) {
+                throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
+                        + ", which has no Zendesk ticket");
+            }
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
+                    new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
+            log.info("{}: survey result {} added to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
+            deliveries.delivered(event, helpdesk, null);
+        } else if (ticketId == null) {
             HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
                     Map.of("Idempotency-Key", idempotencyKey(event)), new TicketRequest(newTicket(event)));
             ticketId = createdTicketId(helpdesk, response);
@@ -84,14 +95,25 @@ public class ZendeskTickets {
                 : customer.channel() + "-" + customer.id() + "@users.bluebird.invalid";
         return new Ticket(event.subject(), new Comment(TicketText.of(event.history()), true),
                 new Requester(name, email), event.priority().name().toLowerCase(), event.tags(),
-                event.conversationId(), null);
+                event.conversationId(), null, null, null);
     }
 
     /** A later message as a comment; what the brand wrote is internal. A reopened conversation reopens the ticket. */
     static Ticket comment(TicketEvent event) {
         return new Ticket(null, new Comment(TicketText.of(event.message()),
                 event.message().direction() == Direction.IN), null, null, null, null,
-                event.tags().contains(Conversations.REOPENED) ? "open" : null);
+                event.tags().contains(Conversations.REOPENED) ? "open" : null, null, null);
+    }
+
+    /**
+     * The survey result as Zendesk agents see it: an internal comment stating the score, the tag {@code csat_4}
+     * (or {@code nps_9}) for views and reports, and the score in a custom field where one is configured.
+     */
+    static Ticket surveyResult(TicketEvent event, String surveyField) {
+        SurveyResult survey = event.survey();
+        return new Ticket(null, new Comment(TicketText.of(survey), false), null, null, null, null, null,
+                List.of(survey.tag()), surveyField == null || surveyField.isBlank() ? null
+                        : List.of(new CustomField(Long.parseLong(surveyField.strip()), survey.score())));
     }
 
     private HttpResponse<String> call(String helpdesk, String method, String path, Map<String, String> headers,
@@ -142,7 +164,10 @@ public class ZendeskTickets {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Ticket(String subject, Comment comment, Requester requester, String priority, List<String> tags,
-                  String externalId, String status) {
+                  String externalId, String status, List<String> additionalTags, List<CustomField> customFields) {
+    }
+
+    record CustomField(long id, Object value) {
     }
 
     record Comment(String body, @JsonProperty("public") boolean isPublic) {
