@@ -3,6 +3,7 @@ package io.bluebird.helpdesk.zendesk;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -54,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.max-redelivery-delay=200",
         "bluebird.delivery.max-redeliveries=5",
         "bluebird.delivery.circuit-breaker.wait-in-open-state=1s",
+        "bluebird.helpdesks.zendesk.survey-field=360001",
         "spring.datasource.url=jdbc:h2:mem:zendesk-delivery;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
 class ZendeskDeliveryTest {
@@ -137,6 +139,41 @@ class ZendeskDeliveryTest {
                         .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true")))));
         assertThat(createsOf("jane1001")).isEqualTo(1);
         assertThat(hub.conversationOf("jane1001").path("messages")).hasSize(2);
+    }
+
+    /** Solved in Zendesk (named by its ticket id), surveyed, answered: the score lands on the ticket, for agents only. */
+    @Test
+    void aSurveyResultIsAnInternalCommentWithTheScoreTagAndField() {
+        zendesk.stubFor(post("/api/v2/tickets.json")
+                .withRequestBody(matchingJsonPath("$.ticket.requester.email", equalTo("webchat-u9001@users.bluebird.invalid")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 9001}}")));
+        zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/9001.json")).willReturn(okJson("{\"ticket\": {\"id\": 9001}}")));
+        String dm = HubClient.dm("9001", "u9001", "surveyed9001", "Refund?").replace("\"x\"", "\"webchat\"");
+        hub.postMessage(dm);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "9001".equals(hub.conversationOf("surveyed9001").path("helpdeskTicketId").asText(null)));
+
+        HttpResponse<String> solved = hub.send(hub.request("/api/helpdesk-events")
+                .header("Authorization", "Bearer " + HubClient.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type": "ticket.solved", "helpdesk": "zendesk", "helpdeskTicketId": "9001"}""")));
+        assertThat(solved.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "solved".equals(hub.conversationOf("surveyed9001").path("status").asText()));
+        hub.postMessage(dm.replace("9001\", \"account", "9002\", \"account").replace("\"text\":",
+                "\"quickReplyPayload\": \"csat:5\", \"text\":").replace("Refund?", "★★★★★"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/9001.json"))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .withRequestBody(matchingJsonPath("$.ticket.comment.body",
+                                matching("Survey answered: CSAT 5/5\n\n— 2\\d{3}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC")))
+                        .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false")))
+                        .withRequestBody(matchingJsonPath("$.ticket.additional_tags", equalToJson("[\"csat_5\"]")))
+                        .withRequestBody(matchingJsonPath("$.ticket.custom_fields",
+                                equalToJson("[{\"id\": 360001, \"value\": 5}]")))));
+        assertThat(hub.conversationOf("surveyed9001").path("status").asText()).isEqualTo("solved");
     }
 
     /** Ticket creations for this customer's conversation (other tests' events may still be arriving). */
