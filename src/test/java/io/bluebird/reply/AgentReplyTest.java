@@ -95,6 +95,31 @@ class AgentReplyTest {
                 .isEqualTo("no conversation has ticket 999 of helpdesk zendesk");
     }
 
+    /** Freshdesk automations and RT scrips post the same small JSON, with the hub's bearer token. */
+    @Test
+    void aHelpdesksOwnWebhookWithTheBearerTokenIsMappedOntoTheEvents() throws Exception {
+        String conversationId = ticketFor(HubClient.dm("w-1", "u-w1", "nativewebhook", "Hello")
+                .replace("\"x\"", "\"webchat\""));
+
+        HttpResponse<String> replied = hub.send(hub.request("/webhooks/helpdesks/jms")
+                .header("Authorization", "Bearer " + HubClient.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"conversation_id": "%s", "comment": "Hi from the desk", "status": "Open"}"""
+                        .formatted(conversationId))));
+        HttpResponse<String> noToken = hub.send(hub.request("/webhooks/helpdesks/jms")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"conversation_id\": \"x\", \"comment\": \"Hi\"}")));
+        HttpResponse<String> noSuchHelpdesk = hub.send(hub.request("/webhooks/helpdesks/nope")
+                .header("Authorization", "Bearer " + HubClient.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_id\": \"1\"}")));
+
+        assertThat(replied.statusCode()).isEqualTo(202);
+        assertThat(HubClient.json(replied.body()).path("accepted").asInt()).isEqualTo(1);
+        assertThat(outbound("webchat").path("text").asText()).isEqualTo("Hi from the desk");
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noSuchHelpdesk.statusCode()).isEqualTo(404);
+    }
+
     @Test
     void whatCannotBeActedOnIsRefusedWithAReason() {
         HttpResponse<String> unknown = postEvent("""

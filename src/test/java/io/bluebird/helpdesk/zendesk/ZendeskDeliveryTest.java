@@ -15,6 +15,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.bluebird.HubClient;
+import io.bluebird.http.Hmac;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.max-redeliveries=5",
         "bluebird.delivery.circuit-breaker.wait-in-open-state=1s",
         "bluebird.helpdesks.zendesk.survey-field=360001",
+        "bluebird.helpdesks.zendesk.webhook-secret=zendesk-signing-secret",
         "spring.datasource.url=jdbc:h2:mem:zendesk-delivery;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
 class ZendeskDeliveryTest {
@@ -174,6 +177,42 @@ class ZendeskDeliveryTest {
                         .withRequestBody(matchingJsonPath("$.ticket.custom_fields",
                                 equalToJson("[{\"id\": 360001, \"value\": 5}]")))));
         assertThat(hub.conversationOf("surveyed9001").path("status").asText()).isEqualTo("solved");
+    }
+
+    /** A Zendesk trigger's webhook, signed as Zendesk signs: the agent's reply goes out, then the survey. */
+    @Test
+    void aSignedZendeskWebhookCarriesTheAgentsReplyAndTheSolve() throws Exception {
+        zendesk.stubFor(post("/api/v2/tickets.json")
+                .withRequestBody(matchingJsonPath("$.ticket.requester.email", equalTo("webchat-u9101@users.bluebird.invalid")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 9101}}")));
+        hub.postMessage(HubClient.dm("9101", "u9101", "webhooked9101", "Broken zip").replace("\"x\"", "\"webchat\""));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "9101".equals(hub.conversationOf("webhooked9101").path("helpdeskTicketId").asText(null)));
+        String body = """
+                {"ticket_id": "9101", "conversation_id": "", "comment": "A new zip is on its way.", "status": "Solved"}""";
+        String timestamp = "2026-11-24T10:00:00Z";
+        String signature = Hmac.sha256Base64("zendesk-signing-secret",
+                (timestamp + body).getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> forged = hub.send(hub.request("/webhooks/helpdesks/zendesk")
+                .header("Content-Type", "application/json").header("X-Zendesk-Webhook-Signature", "bm9wZQ==")
+                .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> accepted = hub.send(hub.request("/webhooks/helpdesks/zendesk")
+                .header("Content-Type", "application/json").header("X-Zendesk-Webhook-Signature", signature)
+                .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(HubClient.json(accepted.body()).path("accepted").asInt()).isEqualTo(2);
+        jms.setReceiveTimeout(20_000);
+        JsonNode reply = HubClient.json(jms.receive("bluebird.outbound.webchat").getBody(String.class));
+        JsonNode survey = HubClient.json(jms.receive("bluebird.outbound.webchat").getBody(String.class));
+        assertThat(reply.path("purpose").asText()).isEqualTo("agent-reply");
+        assertThat(reply.path("text").asText()).isEqualTo("A new zip is on its way.");
+        assertThat(survey.path("purpose").asText()).isEqualTo("survey");
     }
 
     /** Ticket creations for this customer's conversation (other tests' events may still be arriving). */
