@@ -1,0 +1,194 @@
+package io.bluebird.channel.bluesky;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelRefused;
+import io.bluebird.channel.ChannelUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * XRPC calls to the brand's PDS with a session made from the app password: the access token is refreshed before it
+ * expires (and once on a 401), the session made anew when the refresh token is refused too. Chat calls carry the
+ * {@code atproto-proxy} header so the PDS forwards them to Bluesky's chat service. A 429 or 5xx is
+ * {@link ChannelUnavailable} (until {@code ratelimit-reset} when given), another 4xx {@link ChannelRefused}.
+ */
+@Component
+public class BlueskyApi {
+
+    private static final Logger log = LoggerFactory.getLogger(BlueskyApi.class);
+    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+    private final BlueskySettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Session session;
+
+    public BlueskyApi(BlueskySettings settings, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The brand account's DID, which is the {@code account} of every Bluesky message. */
+    public String did() {
+        return session().did();
+    }
+
+    public JsonNode query(String method, Map<String, String> params, boolean chat) {
+        String query = params.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return call("GET", method + (query.isEmpty() ? "" : "?" + query), null, chat);
+    }
+
+    public JsonNode procedure(String method, Object body, boolean chat) {
+        return call("POST", method, body, chat);
+    }
+
+    private JsonNode call(String httpMethod, String methodAndQuery, Object body, boolean chat) {
+        HttpResponse<String> response = send(httpMethod, methodAndQuery, body, chat, session().accessJwt());
+        if (response.statusCode() == 401) {
+            synchronized (this) {
+                session = null;
+            }
+            response = send(httpMethod, methodAndQuery, body, chat, session().accessJwt());
+        }
+        return answer(methodAndQuery, response);
+    }
+
+    private HttpResponse<String> send(String httpMethod, String methodAndQuery, Object body, boolean chat,
+                                      String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.serviceUrl() + "/xrpc/"
+                        + methodAndQuery)).timeout(settings.timeout())
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (chat) {
+            request.header("atproto-proxy", settings.chatProxy());
+        }
+        if (body == null) {
+            request.method(httpMethod, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(httpMethod,
+                    HttpRequest.BodyPublishers.ofString(toJson(body)));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ChannelUnavailable("Bluesky " + name(methodAndQuery) + " failed: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelUnavailable("Bluesky " + name(methodAndQuery) + " interrupted", null);
+        }
+    }
+
+    private JsonNode answer(String methodAndQuery, HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode body = parse(response.body());
+        if (status >= 200 && status < 300) {
+            return body;
+        }
+        String what = "Bluesky " + name(methodAndQuery) + " answered " + status + " "
+                + body.path("error").asText("") + ": " + body.path("message").asText("");
+        if (status == 429 || status >= 500) {
+            throw new ChannelUnavailable(what, rateLimitReset(response));
+        }
+        throw new ChannelRefused(what);
+    }
+
+    private Duration rateLimitReset(HttpResponse<String> response) {
+        return response.headers().firstValue("ratelimit-reset").filter(v -> v.matches("\\d+"))
+                .map(v -> Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(v))))
+                .map(wait -> wait.isNegative() ? Duration.ZERO : wait).orElse(null);
+    }
+
+    /** The current session: made at first use, refreshed ahead of its expiry, made anew when refreshing fails. */
+    private synchronized Session session() {
+        if (!settings.configured()) {
+            throw new ChannelRefused("Bluesky is not configured: set bluebird.bluesky.identifier and .app-password");
+        }
+        Instant now = clock.instant();
+        if (session != null && now.isBefore(session.expiresAt().minus(REFRESH_AHEAD))) {
+            return session;
+        }
+        if (session != null) {
+            HttpResponse<String> refreshed = send("POST", "com.atproto.server.refreshSession", null, false,
+                    session.refreshJwt());
+            if (refreshed.statusCode() == 200) {
+                session = Session.of(parse(refreshed.body()));
+                log.info("Bluesky session of {} refreshed", session.did());
+                return session;
+            }
+            log.warn("Bluesky refused to refresh the session ({}): logging in again", refreshed.statusCode());
+        }
+        HttpResponse<String> created = send("POST", "com.atproto.server.createSession",
+                Map.of("identifier", settings.identifier(), "password", settings.appPassword()), false, null);
+        if (created.statusCode() != 200) {
+            session = null;
+            JsonNode error = parse(created.body());
+            String what = "Bluesky refused the app password of " + settings.identifier() + ": " + created.statusCode()
+                    + " " + error.path("error").asText("") + " " + error.path("message").asText("");
+            throw created.statusCode() >= 500 || created.statusCode() == 429
+                    ? new ChannelUnavailable(what, rateLimitReset(created)) : new ChannelRefused(what);
+        }
+        session = Session.of(parse(created.body()));
+        log.info("Bluesky session created for {}", session.did());
+        return session;
+    }
+
+    private record Session(String did, String accessJwt, String refreshJwt, Instant expiresAt) {
+
+        /** The access token's own expiry ({@code exp} of the JWT); two hours when it cannot be read. */
+        static Session of(JsonNode answer) {
+            String access = answer.path("accessJwt").asText();
+            Instant expires;
+            try {
+                String[] parts = access.split("\\.");
+                JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+                expires = Instant.ofEpochSecond(claims.path("exp").asLong());
+            } catch (RuntimeException | IOException e) {
+                expires = Instant.now().plus(Duration.ofHours(2));
+            }
+            return new Session(answer.path("did").asText(), access, answer.path("refreshJwt").asText(), expires);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode().put("message", body.length() > 200 ? body.substring(0, 200) : body);
+        }
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String name(String methodAndQuery) {
+        int q = methodAndQuery.indexOf('?');
+        return q < 0 ? methodAndQuery : methodAndQuery.substring(0, q);
+    }
+}
