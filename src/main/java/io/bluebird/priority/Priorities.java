@@ -7,6 +7,7 @@ import io.bluebird.conversation.ConversationStore;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketEventType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("priorities")
 public class Priorities {
+
+    /** Tag of an update whose message raised the conversation's priority: the helpdesk should raise the ticket's. */
+    public static final String RAISED = "priority-raised";
 
     private final PriorityRules rules;
     private final ConversationStore conversations;
@@ -33,13 +37,19 @@ public class Priorities {
                 clock.instant());
         Priority priority = outcome.priority();
         String rule = outcome.rule();
+        boolean raised = false;
         if (conversation.priority() != null && conversation.priority().compareTo(priority) < 0) {
             priority = conversation.priority();
             rule = conversation.priorityRule();
         } else if (conversation.priority() != priority || rule != null) {
+            raised = conversation.priority() != null && conversation.priority() != priority
+                    && event.type() == TicketEventType.UPDATED;
             conversations.setPriority(event.conversationId(), priority, rule);
         }
         TicketEvent prioritized = event.withPriority(priority);
+        if (raised) {
+            prioritized = prioritized.withTags(List.of(RAISED));
+        }
         return rule == null ? prioritized : prioritized.withTags(List.of("priority-" + rule));
     }
 }

@@ -25,6 +25,7 @@ import io.bluebird.model.Direction;
 import io.bluebird.model.SurveyResult;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketEventType;
+import io.bluebird.priority.Priorities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -98,11 +99,17 @@ public class ZendeskTickets {
                 event.conversationId(), null, null, null);
     }
 
-    /** A later message as a comment; what the brand wrote is internal. A reopened conversation reopens the ticket. */
+    /**
+     * A later message as a comment; what the brand wrote is internal. A reopened conversation reopens the ticket; a
+     * message that raised the priority (urgent words, a long wait) raises the ticket's and adds the rule's tag.
+     */
     static Ticket comment(TicketEvent event) {
+        boolean raised = event.tags().contains(Priorities.RAISED);
         return new Ticket(null, new Comment(TicketText.of(event.message()),
-                event.message().direction() == Direction.IN), null, null, null, null,
-                event.tags().contains(Conversations.REOPENED) ? "open" : null, null, null);
+                event.message().direction() == Direction.IN), null,
+                raised ? event.priority().name().toLowerCase() : null, null, null,
+                event.tags().contains(Conversations.REOPENED) ? "open" : null,
+                raised ? event.tags().stream().filter(tag -> tag.startsWith("priority-")).toList() : null, null);
     }
 
     /**

@@ -12,6 +12,9 @@ import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
+import io.bluebird.priority.Priorities;
+import io.bluebird.model.SurveyResult;
+import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.Visibility;
 import org.junit.jupiter.api.Test;
@@ -73,5 +76,37 @@ class ZendeskTicketsTest {
         assertThat(comment.comment().isPublic()).isFalse();
         assertThat(comment.comment().body()).startsWith("We are on it").contains("the brand on X");
         assertThat(comment.subject()).isNull();
+    }
+
+    @Test
+    void aMessageThatRaisedThePriorityRaisesTheTickets() {
+        SocialMessage urgent = new SocialMessage("x:dm:11", "x", Visibility.PRIVATE, Direction.IN, "11", "42",
+                new Author("7", "jdoe", null, null, null), null, "This is urgent, I will cancel", null, null, null,
+                Instant.parse("2026-11-22T10:06:00Z"));
+        TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM, urgent), Instant.EPOCH)
+                .withPriority(Priority.URGENT).withTags(List.of(Priorities.RAISED, "priority-churn-risk"));
+        TicketEvent plain = TicketEvents.of("conv-1", "35436", List.of(DM, urgent), Instant.EPOCH)
+                .withPriority(Priority.URGENT);
+
+        ZendeskTickets.Ticket raised = ZendeskTickets.comment(event);
+
+        assertThat(raised.priority()).isEqualTo("urgent");
+        assertThat(raised.additionalTags()).containsExactly(Priorities.RAISED, "priority-churn-risk");
+        assertThat(ZendeskTickets.comment(plain).priority()).as("an agent's own choice is left alone").isNull();
+        assertThat(ZendeskTickets.comment(plain).additionalTags()).isNull();
+    }
+
+    @Test
+    void aSurveyResultIsAnInternalCommentTaggedWithTheScore() {
+        TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM), Instant.EPOCH)
+                .withSurvey(new SurveyResult("nps", 9, "0-10", "Quick and kind", Instant.parse("2026-11-23T09:00:00Z")));
+
+        ZendeskTickets.Ticket result = ZendeskTickets.surveyResult(event, "");
+
+        assertThat(result.comment().isPublic()).isFalse();
+        assertThat(result.comment().body()).isEqualTo(
+                "Survey answered: NPS 9/10\n\nThe customer added: Quick and kind\n\n— 2026-11-23 09:00 UTC");
+        assertThat(result.additionalTags()).containsExactly("nps_9");
+        assertThat(result.customFields()).isNull();
     }
 }
