@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -171,6 +172,14 @@ public class ConversationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable offered choices", e);
         }
+    }
+
+    /** When the customer last wrote in the conversation (the channel's messaging window runs from there). */
+    public Optional<Instant> lastMessageFromCustomer(String conversationId) {
+        return jdbc.queryForList("""
+                select max(created_at) from message where conversation_id = ? and direction = 'in'""",
+                OffsetDateTime.class, conversationId).stream().filter(Objects::nonNull).findFirst()
+                .map(OffsetDateTime::toInstant);
     }
 
     /** The conversation (the latest, if a ticket was ever reused) that has this helpdesk ticket. */

@@ -1,6 +1,5 @@
 package io.bluebird.helpdesk;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.http.ApiToken;
 import io.bluebird.http.Hmac;
+import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.HelpdeskEvent;
 import io.bluebird.model.HelpdeskEventType;
@@ -48,7 +48,7 @@ public class NativeHelpdeskEvents {
             throw new RequestRejected(404, "no helpdesk '" + helpdesk + "' under bluebird.helpdesks");
         }
         authenticate(settings, body, authorization, zendeskSignature, zendeskTimestamp);
-        JsonNode call = parse(body);
+        JsonNode call = JsonRequests.object(json, body, "a JSON object {\"ticket_id\", \"comment\", \"status\"}");
         String ticketId = text(call, "ticket_id");
         String conversationId = text(call, "conversation_id");
         if (ticketId == null && conversationId == null) {
@@ -84,20 +84,6 @@ public class NativeHelpdeskEvents {
         apiToken.check(authorization);
     }
 
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw RequestRejected.badRequest(null, "the body is empty: expected {\"ticket_id\", \"comment\", \"status\"}");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw RequestRejected.badRequest(null, "expected a JSON object {\"ticket_id\", \"comment\", \"status\"}");
-            }
-            return node;
-        } catch (IOException e) {
-            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getMessage().split("\n", 2)[0]);
-        }
-    }
 
     /** A field as text; blank (an empty placeholder) counts as absent. */
     private static String text(JsonNode call, String field) {

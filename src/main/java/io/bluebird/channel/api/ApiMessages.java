@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
@@ -44,9 +44,9 @@ public class ApiMessages {
         } catch (JsonMappingException e) {
             String field = path(e);
             throw RequestRejected.badRequest(field.isEmpty() ? null : field,
-                    (field.isEmpty() ? "" : "'" + field + "': ") + e.getOriginalMessage() + at(e));
+                    (field.isEmpty() ? "" : "'" + field + "': ") + e.getOriginalMessage() + JsonRequests.at(e));
         } catch (JsonProcessingException e) {
-            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage() + at(e));
+            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage() + JsonRequests.at(e));
         } catch (IOException e) {
             throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
         }
@@ -100,8 +100,4 @@ public class ApiMessages {
                 .replaceFirst("^\\.", "");
     }
 
-    private static String at(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
 }

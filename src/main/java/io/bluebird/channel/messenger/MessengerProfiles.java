@@ -1,0 +1,81 @@
+package io.bluebird.channel.messenger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.model.Author;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's name from the Graph API ({@code GET /{psid}?fields=name,profile_pic} for Messenger,
+ * {@code name,username,follower_count} for an Instagram-scoped id), kept for a day. The webhook waits for it at most
+ * two seconds, and a failure never stops a message: it goes on with the id alone.
+ */
+@Component
+class MessengerProfiles {
+
+    private static final Logger log = LoggerFactory.getLogger(MessengerProfiles.class);
+    private static final Duration KEEP = Duration.ofDays(1);
+    private static final Duration WAIT = Duration.ofSeconds(2);
+
+    private final MessengerSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    MessengerProfiles(MessengerSettings settings, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Author of(String channel, String id) {
+        Known cached = known.get(channel + ":" + id);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return cached.author();
+        }
+        Author author = lookUp(channel, id);
+        if (author.name() != null || author.handle() != null) {
+            known.put(channel + ":" + id, new Known(author, clock.instant().plus(KEEP)));
+        }
+        return author;
+    }
+
+    private Author lookUp(String channel, String id) {
+        String fields = "instagram".equals(channel) ? "name,username,follower_count" : "name,profile_pic";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.graphBaseUrl() + "/" + id + "?fields=" + fields))
+                .timeout(WAIT).header("Authorization", "Bearer " + settings.pageAccessToken()).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                log.warn("{} profile of {} not found: Graph API answered {}", channel, id, response.statusCode());
+                return new Author(id, null, null, null, null);
+            }
+            JsonNode profile = json.readTree(response.body());
+            return new Author(id, profile.path("username").asText(null), profile.path("name").asText(null),
+                    profile.has("follower_count") ? profile.path("follower_count").asLong() : null, null);
+        } catch (IOException e) {
+            log.warn("{} profile of {} not found: {}", channel, id, e.getMessage());
+            return new Author(id, null, null, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Author(id, null, null, null, null);
+        }
+    }
+
+    private record Known(Author author, Instant until) {
+    }
+}

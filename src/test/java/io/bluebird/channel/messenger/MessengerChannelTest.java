@@ -1,0 +1,320 @@
+package io.bluebird.channel.messenger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.bluebird.HubClient;
+import io.bluebird.http.Hmac;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Meta's webhook and Send API through the running hub: real-shaped page and instagram deliveries signed as Meta signs
+ * them, a Graph API stand-in, and the JMS helpdesk, with the welcome message, agent replies, the 24-hour window and
+ * the survey on Messenger.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.messenger.app-secret=meta-app-secret",
+        "bluebird.messenger.verify-token=verify-me",
+        "bluebird.messenger.page-access-token=page-token",
+        "bluebird.first-replies.messenger.enabled=true",
+        "bluebird.delivery.redelivery-delay=50",
+        "bluebird.delivery.max-redelivery-delay=200",
+        "spring.datasource.url=jdbc:h2:mem:messenger;DB_CLOSE_DELAY=-1",
+        "spring.artemis.embedded.persistent=false"})
+class MessengerChannelTest {
+
+    static final String PAGE = "106151112345678";
+    static final WireMockServer graph = new WireMockServer(options().dynamicPort());
+
+    static {
+        graph.start();
+    }
+
+    @DynamicPropertySource
+    static void graphUrl(DynamicPropertyRegistry registry) {
+        registry.add("bluebird.messenger.graph-base-url", graph::baseUrl);
+    }
+
+    @AfterAll
+    static void stopGraph() {
+        graph.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    HubClient hub;
+    JmsTemplate jms;
+
+    @BeforeEach
+    void setUp() {
+        hub = new HubClient(port);
+        jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(20_000);
+        graph.stubFor(get(urlPathEqualTo("/6001")).willReturn(okJson(
+                "{\"name\": \"Jeanne Dupré\", \"profile_pic\": \"https://scontent.example/p.jpg\", \"id\": \"6001\"}")));
+        graph.stubFor(post("/me/messages").willReturn(okJson(
+                "{\"recipient_id\": \"{{jsonPath request.body '$.recipient.id'}}\", \"message_id\": \"m_{{randomValue type='UUID'}}\"}")
+                .withTransformers("response-template")));
+        graph.stubFor(post("/me/messages").withRequestBody(matchingJsonPath("$.recipient.id", equalTo("6001")))
+                .willReturn(okJson("{\"recipient_id\": \"6001\", \"message_id\": \"m_sent-by-the-hub\"}")));
+    }
+
+    @Test
+    void theHandshakeAnswersTheChallengeOnlyToTheRightToken() {
+        HttpResponse<String> right = hub.send(hub.request(
+                "/webhooks/messenger?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444").GET());
+        HttpResponse<String> wrong = hub.send(hub.request(
+                "/webhooks/messenger?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444").GET());
+
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.body()).isEqualTo("1158201444");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMessengerConversationWithItsWelcomeEchoesReceiptsAndDuplicates() throws Exception {
+        long now = System.currentTimeMillis();
+        // Meta escapes non-ASCII in the JSON it signs: the signature is over these very bytes
+        String first = page(messaging("6001", PAGE, now, """
+                "message": {"mid": "m_first", "text": "O\\u00f9 est ma commande ? \\ud83d\\ude42"}"""));
+
+        assertThat(deliver(first).statusCode()).isEqualTo(200);
+        JsonNode created = ticketEvent();
+        assertThat(created.path("type").asText()).isEqualTo("ticket.created");
+        assertThat(created.path("message").path("id").asText()).isEqualTo("messenger:dm:m_first");
+        assertThat(created.path("message").path("text").asText()).isEqualTo("Où est ma commande ? 🙂");
+        assertThat(created.path("message").path("account").asText()).isEqualTo(PAGE);
+        assertThat(created.path("customer").path("name").asText()).isEqualTo("Jeanne Dupré");
+        graph.verify(1, getRequestedForProfile());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graph.verify(1, postRequestedFor(urlEqualTo(
+                "/me/messages")).withHeader("Authorization", equalTo("Bearer page-token")).withRequestBody(equalToJson("""
+                {"recipient": {"id": "6001"}, "messaging_type": "RESPONSE",
+                 "message": {"text": "Hi Jeanne Dupré, thanks for writing to us. What is it about?",
+                             "quick_replies": [
+                               {"content_type": "text", "title": "Order problem", "payload": "choice:order"},
+                               {"content_type": "text", "title": "Billing", "payload": "choice:billing"},
+                               {"content_type": "text", "title": "Something else", "payload": "choice:other"}]}}"""))));
+
+        String echoOfTheWelcome = page(messaging(PAGE, "6001", now + 1, """
+                "message": {"mid": "m_sent-by-the-hub", "is_echo": true, "app_id": 1517776481860111,
+                            "text": "Hi Jeanne Dupré, thanks for writing to us. What is it about?"}"""));
+        String readReceipt = page(messaging("6001", PAGE, now + 2, """
+                "read": {"watermark": %d}""".formatted(now + 1)));
+        String tapped = page(messaging("6001", PAGE, now + 3, """
+                "message": {"mid": "m_tap", "text": "Order problem", "quick_reply": {"payload": "choice:order"}}"""));
+        String agentInBusinessSuite = page(messaging(PAGE, "6001", now + 4, """
+                "message": {"mid": "m_agent", "is_echo": true, "app_id": 263902037430900, "text": "Let me check."}"""));
+        assertThat(deliver(echoOfTheWelcome).statusCode()).isEqualTo(200);
+        assertThat(deliver(readReceipt).statusCode()).isEqualTo(200);
+        assertThat(deliver(tapped).statusCode()).isEqualTo(200);
+        assertThat(deliver(tapped).statusCode()).as("Meta redelivers").isEqualTo(200);
+        assertThat(deliver(agentInBusinessSuite).statusCode()).isEqualTo(200);
+
+        JsonNode choice = ticketEvent();
+        assertThat(choice.path("message").path("quickReplyPayload").asText()).isEqualTo("choice:order");
+        JsonNode agent = ticketEvent();
+        assertThat(agent.path("message").path("direction").asText()).isEqualTo("out");
+        assertThat(agent.path("message").path("text").asText()).isEqualTo("Let me check.");
+        assertThat(agent.path("conversationId").asText()).isEqualTo(created.path("conversationId").asText());
+        jms.setReceiveTimeout(1_500);
+        assertThat(jms.receive("bluebird.helpdesk.tickets")).as("no event for the echo, the receipt, the repeat")
+                .isNull();
+        JsonNode conversation = hub.getJson("/api/conversations/" + created.path("conversationId").asText());
+        assertThat(conversation.path("choice").asText()).isEqualTo("order");
+        assertThat(conversation.path("messages")).hasSize(4);
+    }
+
+    @Test
+    void severalInstagramEntriesInOnePost() throws Exception {
+        long now = System.currentTimeMillis();
+        graph.stubFor(get(urlPathEqualTo("/7001")).willReturn(okJson(
+                "{\"name\": \"Ana\", \"username\": \"ana.ig\", \"follower_count\": 2048, \"id\": \"7001\"}")));
+        String delivery = """
+                {"object": "instagram", "entry": [
+                  {"id": "17841400000000001", "time": %1$d, "messaging": [{"sender": {"id": "7001"},
+                    "recipient": {"id": "17841400000000001"}, "timestamp": %1$d,
+                    "message": {"mid": "ig_1", "text": "Hello?"}}]},
+                  {"id": "17841400000000001", "time": %1$d, "messaging": [{"sender": {"id": "7001"},
+                    "recipient": {"id": "17841400000000001"}, "timestamp": %2$d,
+                    "message": {"mid": "ig_2", "attachments": [{"type": "image",
+                                "payload": {"url": "https://lookaside.fbsbx.com/ig_messaging_cdn/1"}}]}}]}]}"""
+                .formatted(now, now + 1);
+
+        assertThat(deliver(delivery).statusCode()).isEqualTo(200);
+
+        JsonNode first = ticketEvent();
+        JsonNode second = ticketEvent();
+        assertThat(first.path("message").path("id").asText()).isEqualTo("instagram:dm:ig_1");
+        assertThat(first.path("customer").path("handle").asText()).isEqualTo("ana.ig");
+        assertThat(first.path("customer").path("followers").asLong()).isEqualTo(2048);
+        assertThat(second.path("message").path("attachments").path(0).path("url").asText())
+                .isEqualTo("https://lookaside.fbsbx.com/ig_messaging_cdn/1");
+        assertThat(second.path("conversationId").asText()).isEqualTo(first.path("conversationId").asText());
+    }
+
+    @Test
+    void aForgedOrMalformedDeliveryIsRefused() {
+        String body = page(messaging("6001", PAGE, System.currentTimeMillis(), """
+                "message": {"mid": "m_forged", "text": "hi"}"""));
+        HttpResponse<String> forged = hub.send(hub.request("/webhooks/messenger")
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex("not-the-secret", bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> unsigned = hub.send(hub.request("/webhooks/messenger")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> malformed = deliver("{\"object\": \"page\", \"entry\": [");
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
+    }
+
+    @Test
+    void anAgentsReplyAfterTheWindowBecomesANoteAndAServerErrorIsRetried() throws Exception {
+        long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();
+        graph.stubFor(get(urlPathEqualTo("/6002")).willReturn(okJson("{\"name\": \"Late Larry\", \"id\": \"6002\"}")));
+        deliver(page(messaging("6002", PAGE, twoDaysAgo, """
+                "message": {"mid": "m_old", "text": "Anyone?"}""")));
+        String late = ticketEvent().path("conversationId").asText();
+        assertThat(ticketEvent().path("message").path("text").asText()).as("nor could the automated welcome go out")
+                .startsWith("Bluebird could not deliver this acknowledgement on messenger: the 24-hour messaging"
+                        + " window closed at").contains("an automated message may not be sent after it");
+
+        helpdeskEvent("""
+                {"type": "agent.reply", "conversationId": "%s", "text": "Sorry for the wait!"}""".formatted(late));
+
+        JsonNode note = ticketEvent();
+        assertThat(note.path("message").path("text").asText()).startsWith("Bluebird could not deliver this agent-reply"
+                + " on messenger: the 24-hour messaging window closed at").contains("HUMAN_AGENT tag is not enabled")
+                .endsWith("The customer did not get:\nSorry for the wait!");
+        graph.verify(0, postRequestedFor(urlEqualTo("/me/messages"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo("6002"))));
+
+        graph.stubFor(get(urlPathEqualTo("/6003")).willReturn(okJson("{\"name\": \"Now Nora\", \"id\": \"6003\"}")));
+        graph.stubFor(post("/me/messages").withRequestBody(matchingJsonPath("$.message.text", equalTo("Sure, ask away.")))
+                .inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\": {\"message\": \"An unknown error occurred\", \"type\": \"OAuthException\", \"code\": 1}}"))
+                .willSetStateTo("up"));
+        graph.stubFor(post("/me/messages").withRequestBody(matchingJsonPath("$.message.text", equalTo("Sure, ask away.")))
+                .inScenario("outage").whenScenarioStateIs("up")
+                .willReturn(okJson("{\"recipient_id\": \"6003\", \"message_id\": \"m_reply_6003\"}")));
+        deliver(page(messaging("6003", PAGE, System.currentTimeMillis(), """
+                "message": {"mid": "m_now", "text": "Quick question"}""")));
+        String current = ticketEvent().path("conversationId").asText();
+        graph.resetRequests();
+
+        helpdeskEvent("""
+                {"type": "agent.reply", "conversationId": "%s", "text": "Sure, ask away."}""".formatted(current));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.getJson("/api/conversations/" + current)
+                .path("messages").toString().contains("messenger:dm:m_reply_6003"));
+        graph.verify(2, postRequestedFor(urlEqualTo("/me/messages"))
+                .withRequestBody(matchingJsonPath("$.message.text", equalTo("Sure, ask away."))));
+    }
+
+    @Test
+    void aSolvedConversationGetsItsSurveyAsQuickRepliesAndTheTapIsTheResult() throws Exception {
+        graph.stubFor(get(urlPathEqualTo("/6004")).willReturn(okJson("{\"name\": \"Sam\", \"id\": \"6004\"}")));
+        long now = System.currentTimeMillis();
+        deliver(page(messaging("6004", PAGE, now, """
+                "message": {"mid": "m_s1", "text": "My parcel is lost"}""")));
+        String conversation = ticketEvent().path("conversationId").asText();
+
+        helpdeskEvent("""
+                {"type": "ticket.solved", "conversationId": "%s"}""".formatted(conversation));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graph.verify(1, postRequestedFor(urlEqualTo(
+                "/me/messages")).withRequestBody(matchingJsonPath("$.recipient.id", equalTo("6004")))
+                .withRequestBody(matchingJsonPath("$.messaging_type", equalTo("RESPONSE")))
+                .withRequestBody(matchingJsonPath("$.message.quick_replies[4].payload", equalTo("csat:5")))
+                .withRequestBody(matchingJsonPath("$.message.quick_replies.length()", equalTo("5")))));
+        deliver(page(messaging("6004", PAGE, now + 60_000, """
+                "message": {"mid": "m_s2", "text": "★★★★", "quick_reply": {"payload": "csat:4"}}""")));
+
+        JsonNode result = ticketEvent();
+        assertThat(result.path("type").asText()).isEqualTo("survey.completed");
+        assertThat(result.path("survey").path("score").asInt()).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graph.verify(1, postRequestedFor(urlEqualTo(
+                "/me/messages")).withRequestBody(matchingJsonPath("$.recipient.id", equalTo("6004")))
+                .withRequestBody(matchingJsonPath("$.message.text", equalTo(
+                        "Thank you for your answer! If you want to tell us more, just reply here.")))));
+    }
+
+    private static RequestPatternBuilder getRequestedForProfile() {
+        return getRequestedFor(
+                urlEqualTo("/6001?fields=name,profile_pic")).withHeader("Authorization", equalTo("Bearer page-token"));
+    }
+
+    private void helpdeskEvent(String json) {
+        assertThat(hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
+                .statusCode()).isEqualTo(202);
+    }
+
+    private JsonNode ticketEvent() throws Exception {
+        Message event = jms.receive("bluebird.helpdesk.tickets");
+        assertThat(event).as("a ticket event").isNotNull();
+        return HubClient.json(event.getBody(String.class));
+    }
+
+    private HttpResponse<String> deliver(String body) {
+        return hub.send(hub.request("/webhooks/messenger").header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex("meta-app-secret", bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String page(String messaging) {
+        return """
+                {"object": "page", "entry": [{"id": "%s", "time": %d, "messaging": [%s]}]}"""
+                .formatted(PAGE, Instant.now().toEpochMilli(), messaging);
+    }
+
+    static String messaging(String sender, String recipient, long timestamp, String event) {
+        return """
+                {"sender": {"id": "%s"}, "recipient": {"id": "%s"}, "timestamp": %d, %s}"""
+                .formatted(sender, recipient, timestamp, event);
+    }
+}
