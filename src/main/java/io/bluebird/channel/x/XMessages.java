@@ -1,0 +1,141 @@
+package io.bluebird.channel.x;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bluebird.model.Attachment;
+import io.bluebird.model.Author;
+import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.Visibility;
+
+/**
+ * X's JSON as SocialMessages, the same from the Activity API's webhooks and from v2 polling, so a message seen both
+ * ways has one id. No calls: testable on the documented shapes alone.
+ */
+final class XMessages {
+
+    static final String CHANNEL = "x";
+
+    private XMessages() {
+    }
+
+    /**
+     * A v2 Post that mentions, replies to or quotes the brand, as a public message; empty for reposts and the
+     * brand's own posts. {@code users} is {@code includes.users}, where the author is found.
+     */
+    static Optional<SocialMessage> fromPost(JsonNode post, JsonNode users, String brandId) {
+        String authorId = post.path("author_id").asText();
+        if (brandId.equals(authorId) || referenced(post, "retweeted") != null) {
+            return Optional.empty();
+        }
+        String id = post.path("id").asText();
+        return Optional.of(new SocialMessage(SocialMessage.idOf(CHANNEL, Visibility.PUBLIC, id), CHANNEL,
+                Visibility.PUBLIC, Direction.IN, id, brandId, author(userIn(users, authorId), authorId), null,
+                post.path("text").asText(""), referenced(post, "replied_to"), null, List.of(),
+                instant(post.path("created_at").asText(null))));
+    }
+
+    /**
+     * A DM event of an Activity API delivery ({@code direct_message_events[]}, with {@code users} by id): the
+     * customer's message ({@code dm.received}), or the brand's to them ({@code dm.sent}, direction out).
+     */
+    static Optional<SocialMessage> fromDmEvent(JsonNode event, JsonNode users, String brandId) {
+        if (!"message_create".equals(event.path("type").asText())) {
+            return Optional.empty();
+        }
+        JsonNode create = event.path("message_create");
+        String sender = create.path("sender_id").asText();
+        String recipient = create.path("target").path("recipient_id").asText();
+        String id = event.path("id").asText();
+        JsonNode data = create.path("message_data");
+        List<Attachment> attachments = new ArrayList<>();
+        JsonNode media = data.path("attachment").path("media");
+        if (media.isObject()) {
+            attachments.add(new Attachment(media.path("type").asText("media"),
+                    media.path("media_url_https").asText(null)));
+        }
+        long millis = event.path("created_timestamp").asLong(0);
+        return Optional.of(dm(id, sender, recipient, brandId, data.path("text").asText(""), attachments,
+                millis == 0 ? null : Instant.ofEpochMilli(millis),
+                customerId -> users.path(customerId).path("data")));
+    }
+
+    /** A v2 DM event of {@code GET /2/dm_events} (MessageCreate), with {@code includes.users}. */
+    static Optional<SocialMessage> fromV2DmEvent(JsonNode event, JsonNode users, String brandId) {
+        if (!"MessageCreate".equals(event.path("event_type").asText())) {
+            return Optional.empty();
+        }
+        String sender = event.path("sender_id").asText();
+        String recipient = null;
+        for (JsonNode participant : event.path("participant_ids")) {
+            if (!participant.asText().equals(sender)) {
+                recipient = participant.asText();
+            }
+        }
+        if (recipient == null) {
+            for (String part : event.path("dm_conversation_id").asText("").split("-")) {
+                if (!part.equals(sender) && !part.isBlank()) {
+                    recipient = part;
+                }
+            }
+        }
+        if (recipient == null) {
+            return Optional.empty();
+        }
+        return Optional.of(dm(event.path("id").asText(), sender, recipient, brandId, event.path("text").asText(""),
+                List.of(), instant(event.path("created_at").asText(null)), customerId -> userIn(users, customerId)));
+    }
+
+    private static SocialMessage dm(String id, String sender, String recipient, String brandId, String text,
+                                    List<Attachment> attachments, Instant at,
+                                    Function<String, JsonNode> profileOf) {
+        boolean fromBrand = brandId.equals(sender);
+        String customerId = fromBrand ? recipient : sender;
+        Author customer = author(profileOf.apply(customerId), customerId);
+        Author brand = new Author(brandId, null, null, null, null);
+        return new SocialMessage(SocialMessage.idOf(CHANNEL, Visibility.PRIVATE, id), CHANNEL, Visibility.PRIVATE,
+                fromBrand ? Direction.OUT : Direction.IN, id, brandId, fromBrand ? brand : customer,
+                fromBrand ? customer : null, text, null, null, attachments, at);
+    }
+
+    private static JsonNode userIn(JsonNode users, String id) {
+        for (JsonNode user : users) {
+            if (id.equals(user.path("id").asText())) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    private static Author author(JsonNode user, String id) {
+        if (user == null || user.isMissingNode()) {
+            return new Author(id, null, null, null, null);
+        }
+        JsonNode followers = user.path("public_metrics").path("followers_count");
+        return new Author(id, user.path("username").asText(null), user.path("name").asText(null),
+                followers.isNumber() ? followers.asLong() : null,
+                user.has("verified") ? user.path("verified").asBoolean() : null);
+    }
+
+    private static String referenced(JsonNode post, String type) {
+        for (JsonNode ref : post.path("referenced_tweets")) {
+            if (type.equals(ref.path("type").asText())) {
+                return ref.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

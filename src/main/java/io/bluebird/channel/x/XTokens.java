@@ -1,0 +1,170 @@
+package io.bluebird.channel.x;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.RequestRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The brand account's OAuth 2.0 user-context access token. X rotates the refresh token on every refresh, so the
+ * newest one lives in the database (the configured one only seeds it), and a refresh holds that row's lock: one
+ * refresh at a time, across threads and hubs. A refused refresh token is reported once, in the log and in
+ * {@code /actuator/health} (component {@code x}), and no further refresh is tried until an admin authorizes again.
+ */
+@Component("xTokens")
+public class XTokens implements HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(XTokens.class);
+    private static final Duration RENEW_AHEAD = Duration.ofMinutes(2);
+
+    private final XSettings settings;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String accessToken;
+    private Instant expiresAt = Instant.EPOCH;
+    private volatile String revoked;
+
+    public XTokens(XSettings settings, JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json,
+                   Clock clock) {
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public synchronized String accessToken() {
+        if (revoked != null) {
+            throw new XAuthorizationRevoked(revoked);
+        }
+        if (accessToken == null || !clock.instant().isBefore(expiresAt.minus(RENEW_AHEAD))) {
+            transactions.executeWithoutResult(status -> refresh());
+        }
+        return accessToken;
+    }
+
+    /** X said 401 to the current access token: the next call refreshes. */
+    public synchronized void expire() {
+        accessToken = null;
+    }
+
+    /** A new refresh token from the brand account's OAuth consent: stored, and X sending resumes. */
+    public synchronized void authorize(String refreshToken) {
+        if (!XSettings.isSet(refreshToken)) {
+            throw RequestRejected.badRequest("refreshToken", "'refreshToken' is required");
+        }
+        transactions.executeWithoutResult(status -> store(refreshToken.strip()));
+        accessToken = null;
+        revoked = null;
+        log.info("X: a new refresh token was stored for account {}", settings.accountId());
+    }
+
+    @Override
+    public Health health() {
+        if (!XSettings.isSet(settings.clientId())) {
+            return Health.unknown().withDetail("x", "not configured (bluebird.x.client-id)").build();
+        }
+        return revoked == null ? Health.up().build() : Health.down().withDetail("reason", revoked).build();
+    }
+
+    private void refresh() {
+        if (!XSettings.isSet(settings.clientId()) || !XSettings.isSet(settings.accountId())) {
+            throw new XAuthorizationRevoked("X is not configured: set bluebird.x.account-id, .client-id,"
+                    + " .client-secret and .refresh-token");
+        }
+        String current = jdbc.queryForList("select refresh_token from x_token where account = ? for update",
+                String.class, settings.accountId()).stream().findFirst().orElse(null);
+        if (current == null) {
+            if (!XSettings.isSet(settings.refreshToken())) {
+                throw refused("no refresh token: set bluebird.x.refresh-token or POST /api/admin/x/authorize");
+            }
+            current = settings.refreshToken().strip();
+            store(current);
+        }
+        HttpResponse<String> response = post("grant_type=refresh_token&refresh_token=" + encode(current)
+                + "&client_id=" + encode(settings.clientId()));
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
+            accessToken = answer.path("access_token").asText();
+            expiresAt = clock.instant().plusSeconds(answer.path("expires_in").asLong(7200));
+            if (answer.hasNonNull("refresh_token")) {
+                store(answer.path("refresh_token").asText());
+            }
+            log.info("X: access token of account {} renewed, valid {} s", settings.accountId(),
+                    answer.path("expires_in").asLong(7200));
+            return;
+        }
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            throw refused("X refused the refresh token (" + response.statusCode() + " "
+                    + answer.path("error").asText("") + "): authorize the brand account again and send the new"
+                    + " refresh token to POST /api/admin/x/authorize");
+        }
+        throw new ChannelUnavailable("X token endpoint answered " + response.statusCode(), null);
+    }
+
+    private XAuthorizationRevoked refused(String why) {
+        revoked = why;
+        log.error("X sending stopped for account {}: {}", settings.accountId(), why);
+        return new XAuthorizationRevoked(why);
+    }
+
+    private void store(String refreshToken) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (jdbc.update("update x_token set refresh_token = ?, updated_at = ? where account = ?", refreshToken, now,
+                settings.accountId()) == 0) {
+            jdbc.update("insert into x_token (account, refresh_token, updated_at) values (?, ?, ?)",
+                    settings.accountId(), refreshToken, now);
+        }
+    }
+
+    private HttpResponse<String> post(String form) {
+        String basic = Base64.getEncoder().encodeToString((settings.clientId() + ":"
+                + (settings.clientSecret() == null ? "" : settings.clientSecret())).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiBaseUrl() + "/2/oauth2/token"))
+                .timeout(settings.timeout()).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ChannelUnavailable("X token endpoint unreachable: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelUnavailable("interrupted", null);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

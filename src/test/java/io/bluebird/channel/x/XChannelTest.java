@@ -1,0 +1,312 @@
+package io.bluebird.channel.x;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.bluebird.HubClient;
+import io.bluebird.http.Hmac;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The X channel through the running hub: X Activity API deliveries signed as X signs them, an X API stand-in for
+ * the token endpoint, posts and DMs, and the JMS helpdesk; mentions, replies, quotes, DMs both ways, the hub's
+ * handoff reply, the agent's answer, and what must make nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.x.account-id=" + XChannelTest.BRAND,
+        "bluebird.x.consumer-secret=x-consumer-secret",
+        "bluebird.x.bearer-token=app-bearer",
+        "bluebird.x.client-id=bluebird-x",
+        "bluebird.x.client-secret=x-client-secret",
+        "bluebird.x.refresh-token=seed-refresh",
+        "bluebird.first-replies.x.enabled=true",
+        "bluebird.delivery.redelivery-delay=50",
+        "bluebird.delivery.max-redelivery-delay=200",
+        "spring.datasource.url=jdbc:h2:mem:x-channel;DB_CLOSE_DELAY=-1",
+        "spring.artemis.embedded.persistent=false"})
+class XChannelTest {
+
+    static final String BRAND = "4337869213";
+    static final String NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    static final WireMockServer x = new WireMockServer(options().dynamicPort());
+
+    static {
+        x.start();
+    }
+
+    @DynamicPropertySource
+    static void xUrl(DynamicPropertyRegistry registry) {
+        registry.add("bluebird.x.api-base-url", x::baseUrl);
+    }
+
+    @AfterAll
+    static void stopX() {
+        x.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HubClient hub;
+    JmsTemplate jms;
+
+    @BeforeEach
+    void setUp() {
+        hub = new HubClient(port);
+        jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(20_000);
+        x.stubFor(post("/2/oauth2/token").willReturn(okJson("""
+                {"token_type": "bearer", "expires_in": 7200, "access_token": "user-access-1",
+                 "scope": "tweet.read tweet.write users.read dm.read dm.write offline.access",
+                 "refresh_token": "rotated-1"}""")));
+        x.stubFor(post("/2/tweets").willReturn(aResponse().withStatus(201).withHeader("Content-Type",
+                "application/json").withBody("{\"data\": {\"id\": \"2001\", \"text\": \"…\"}}")));
+    }
+
+    @Test
+    void theCrcChallengeIsAnsweredWithTheSignedToken() {
+        JsonNode answer = hub.getJson("/webhooks/x?crc_token=challenge-123");
+        assertThat(answer.path("response_token").asText()).isEqualTo("sha256=" + Hmac.sha256Base64(
+                "x-consumer-secret", "challenge-123".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aMentionAndTheDmsThatFollowAreOneTicketAndTheHubAnswersOnX() throws Exception {
+        String mention = envelope("post.mention.create", xPost("1001", "3805104374", "@brand my order never arrived",
+                ""), users("3805104374", "jdoe", "Jane Doe", 1200));
+        assertThat(deliver(mention).statusCode()).isEqualTo(200);
+        JsonNode created = ticketEvent();
+        assertThat(created.path("type").asText()).isEqualTo("ticket.created");
+        assertThat(created.path("message").path("id").asText()).isEqualTo("x:public:1001");
+        assertThat(created.path("customer").path("handle").asText()).isEqualTo("jdoe");
+        assertThat(created.path("customer").path("followers").asLong()).isEqualTo(1200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> x.verify(1, postRequestedFor(urlEqualTo("/2/tweets"))
+                .withHeader("Authorization", equalTo("Bearer user-access-1"))
+                .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo("1001")))
+                .withRequestBody(matchingJsonPath("$.text", containing(
+                        "https://x.com/messages/compose?recipient_id=4337869213&text=Hi%21%20About%20my%20post")))));
+        x.verify(1, postRequestedFor(urlEqualTo("/2/oauth2/token"))
+                .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder().encodeToString(
+                        "bluebird-x:x-client-secret".getBytes(StandardCharsets.UTF_8))))
+                .withRequestBody(equalTo("grant_type=refresh_token&refresh_token=seed-refresh&client_id=bluebird-x")));
+        assertThat(jdbc.queryForObject("select refresh_token from x_token where account = ?", String.class, BRAND))
+                .as("X rotates the refresh token: the newest is kept").isEqualTo("rotated-1");
+
+        deliver(envelope("post.reply.create", xPost("1001", "3805104374", "@brand my order never arrived", ""),
+                users("3805104374", "jdoe", "Jane Doe", 1200)));
+        deliver(envelope("post.mention.create", xPost("1002", "3805104374", "RT @brand: our new shop",
+                ", \"referenced_tweets\": [{\"type\": \"retweeted\", \"id\": \"999\"}]"),
+                users("3805104374", "jdoe", "Jane Doe", 1200)));
+        deliver(envelope("post.reply.create", xPost("1003", BRAND, "@jdoe we're on it", ""),
+                users(BRAND, "brand", "Brand", 50000)));
+        deliver(envelope("dm.received", dms(dm("3001", "3805104374", BRAND, "Order 1234"))));
+
+        JsonNode dm = ticketEvent();
+        assertThat(dm.path("message").path("id").asText()).as("the reply event, the repost, our own post: nothing")
+                .isEqualTo("x:dm:3001");
+        assertThat(dm.path("type").asText()).isEqualTo("ticket.updated");
+        assertThat(dm.path("conversationId").asText()).isEqualTo(created.path("conversationId").asText());
+
+        x.stubFor(post("/2/dm_conversations/with/3805104374/messages").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"data\": {\"dm_conversation_id\": \"3805104374-4337869213\", \"dm_event_id\": \"4001\"}}")));
+        helpdeskEvent("""
+                {"type": "agent.reply", "conversationId": "%s", "text": "A new one ships today."}"""
+                .formatted(created.path("conversationId").asText()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> x.verify(1, postRequestedFor(urlEqualTo(
+                "/2/dm_conversations/with/3805104374/messages")).withRequestBody(equalToJson(
+                "{\"text\": \"A new one ships today.\"}"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.getJson("/api/conversations/"
+                + created.path("conversationId").asText()).path("messages").toString().contains("x:dm:4001"));
+
+        deliver(envelope("dm.sent", dms(dm("4001", BRAND, "3805104374", "A new one ships today."))));
+        deliver(envelope("dm.sent", dms(dm("4002", BRAND, "3805104374", "PS: tracking is XY123"))));
+        JsonNode agent = ticketEvent();
+        assertThat(agent.path("message").path("id").asText()).as("the echo of the hub's DM is dropped")
+                .isEqualTo("x:dm:4002");
+        assertThat(agent.path("message").path("direction").asText()).isEqualTo("out");
+        assertThat(agent.path("conversationId").asText()).isEqualTo(created.path("conversationId").asText());
+    }
+
+    @Test
+    void aQuoteIsAPublicMessageAndAnotherAccountsDeliveryIsIgnored() throws Exception {
+        String quote = xPost("1101", "555", "This brand is great", ", \"referenced_tweets\": [{\"type\": \"quoted\","
+                + " \"id\": \"777\"}]");
+        deliver(envelope("post.quote.create", quote, users("555", "fan", "A Fan", 3)).replace(
+                "\"user_id\": \"" + BRAND + "\"", "\"user_id\": \"1234\""));
+        deliver(envelope("post.quote.create", quote, users("555", "fan", "A Fan", 3)));
+
+        JsonNode event = ticketEvent();
+        assertThat(event.path("message").path("id").asText()).isEqualTo("x:public:1101");
+        assertThat(event.path("message").path("visibility").asText()).isEqualTo("public");
+        jms.setReceiveTimeout(1_500);
+        assertThat(jms.receive("bluebird.helpdesk.tickets")).isNull();
+    }
+
+    @Test
+    void forgedMalformedAndOtherEventsAreAnsweredAsTheyShouldBe() {
+        String dm = envelope("dm.received", dms(dm("3901", "3805104399", BRAND, "hello")));
+        HttpResponse<String> forged = hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
+                .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("guess", bytes(dm)))
+                .POST(HttpRequest.BodyPublishers.ofString(dm)));
+        HttpResponse<String> unsigned = hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(dm)));
+        HttpResponse<String> malformed = deliver("{\"data\": ");
+        HttpResponse<String> follow = deliver(envelope("follow.follow", "{\"source\": {}}"));
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
+        assertThat(follow.statusCode()).isEqualTo(200);
+    }
+
+    /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
+    @Test
+    void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {
+        x.stubFor(post("/2/dm_conversations/with/600/messages").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"detail": "You cannot send messages to this user.", "type": "about:blank",
+                         "title": "Forbidden", "status": 403}""")));
+        deliver(envelope("dm.received", dms(dm("3201", "600", BRAND, "Can you help?")),
+                "\"600\": {\"data\": {\"id\": \"600\", \"username\": \"closed\", \"name\": \"Closed\"}}"));
+        String closed = ticketEvent().path("conversationId").asText();
+        String refused = "on x: X POST /2/dm_conversations/with/600/messages answered 403: You cannot send messages"
+                + " to this user.";
+        assertThat(ticketEvent().path("message").path("text").asText())
+                .startsWith("Bluebird could not deliver this acknowledgement " + refused);
+        helpdeskEvent("""
+                {"type": "agent.reply", "conversationId": "%s", "text": "Sure!"}""".formatted(closed));
+        assertThat(ticketEvent().path("message").path("text").asText())
+                .startsWith("Bluebird could not deliver this agent-reply " + refused);
+
+        long reset = Instant.now().plusSeconds(2).getEpochSecond();
+        x.stubFor(post("/2/dm_conversations/with/700/messages").inScenario("limit")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429)
+                        .withHeader("x-rate-limit-limit", "200").withHeader("x-rate-limit-remaining", "0")
+                        .withHeader("x-rate-limit-reset", String.valueOf(reset))
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"status\": 429}"))
+                .willSetStateTo("reset"));
+        x.stubFor(post("/2/dm_conversations/with/700/messages").inScenario("limit").whenScenarioStateIs("reset")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\": {\"dm_conversation_id\": \"700-4337869213\", \"dm_event_id\": \"4701\"}}")));
+        deliver(envelope("dm.received", dms(dm("3301", "700", BRAND, "Hello")),
+                "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
+        String limited = ticketEvent().path("conversationId").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.getJson("/api/conversations/" + limited)
+                .path("messages").toString().contains("x:dm:4701"));
+        assertThat(Instant.now().getEpochSecond()).as("the retry waited for the reset").isGreaterThanOrEqualTo(reset);
+        x.verify(2, postRequestedFor(urlEqualTo("/2/dm_conversations/with/700/messages"))
+                .withRequestBody(matchingJsonPath("$.text", containing("1 - Order problem"))));
+    }
+
+    private void helpdeskEvent(String json) {
+        assertThat(hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
+                .statusCode()).isEqualTo(202);
+    }
+
+    private JsonNode ticketEvent() throws Exception {
+        Message event = jms.receive("bluebird.helpdesk.tickets");
+        assertThat(event).as("a ticket event").isNotNull();
+        return HubClient.json(event.getBody(String.class));
+    }
+
+    private HttpResponse<String> deliver(String body) {
+        return hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
+                .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("x-consumer-secret", bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String envelope(String type, String payload) {
+        return envelope(type, payload, null);
+    }
+
+    /** One XAA delivery; {@code includesOrUsers}: {@code includes.users} for posts, extra DM users otherwise. */
+    static String envelope(String type, String payload, String includesOrUsers) {
+        if (type.startsWith("dm.") && includesOrUsers != null) {
+            payload = payload.replace("\"users\": {", "\"users\": {" + includesOrUsers + ", ");
+        }
+        String includes = type.startsWith("post.") && includesOrUsers != null
+                ? ", \"includes\": {\"users\": [" + includesOrUsers + "]}" : "";
+        return """
+                {"data": {"event_uuid": "%s", "filter": {"user_id": "%s"}, "event_type": "%s", "tag": "bluebird",
+                          "payload": %s%s}}""".formatted(UUID.randomUUID(), BRAND, type, payload, includes);
+    }
+
+    static String xPost(String id, String authorId, String text, String extra) {
+        return """
+                {"id": "%s", "text": "%s", "author_id": "%s", "conversation_id": "%s", "created_at": "%s",
+                 "entities": {"mentions": [{"start": 0, "end": 6, "username": "brand", "id": "%s"}]}%s}"""
+                .formatted(id, text, authorId, id, NOW, BRAND, extra);
+    }
+
+    static String users(String id, String username, String name, long followers) {
+        return """
+                {"id": "%s", "username": "%s", "name": "%s", "verified": false,
+                 "public_metrics": {"followers_count": %d, "following_count": 10}}"""
+                .formatted(id, username, name, followers);
+    }
+
+    static String dms(String event) {
+        return """
+                {"direct_message_events": [%s],
+                 "users": {"3805104374": {"data": {"id": "3805104374", "username": "jdoe", "name": "Jane Doe",
+                                                   "verified": false, "public_metrics": {"followers_count": 1200}}},
+                           "%s": {"data": {"id": "%s", "username": "brand", "name": "Brand"}}}}"""
+                .formatted(event, BRAND, BRAND);
+    }
+
+    static String dm(String id, String sender, String recipient, String text) {
+        return """
+                {"type": "message_create", "id": "%s", "created_timestamp": "%d",
+                 "message_create": {"sender_id": "%s", "target": {"recipient_id": "%s"},
+                                    "message_data": {"text": "%s", "entities": {"hashtags": [], "urls": []}}}}"""
+                .formatted(id, Instant.now().toEpochMilli(), sender, recipient, text);
+    }
+}
