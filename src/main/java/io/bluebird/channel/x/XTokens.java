@@ -16,11 +16,10 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,10 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The brand account's OAuth 2.0 user-context access token. X rotates the refresh token on every refresh, so the
  * newest one lives in the database (the configured one only seeds it), and a refresh holds that row's lock: one
  * refresh at a time, across threads and hubs. A refused refresh token is reported once, in the log and in
- * {@code /actuator/health} (component {@code x}), and no further refresh is tried until an admin authorizes again.
+ * {@code /actuator/health} (component {@code x}, {@link XHealth}), and no further refresh is tried until an admin
+ * authorizes again.
  */
 @Component("xTokens")
-public class XTokens implements HealthIndicator {
+public class XTokens {
 
     private static final Logger log = LoggerFactory.getLogger(XTokens.class);
     private static final Duration RENEW_AHEAD = Duration.ofMinutes(2);
@@ -71,9 +71,14 @@ public class XTokens implements HealthIndicator {
         accessToken = null;
     }
 
-    /** A new refresh token from the brand account's OAuth consent: stored, and X sending resumes. */
-    public synchronized void authorize(String refreshToken) {
-        if (!XSettings.isSet(refreshToken)) {
+    /**
+     * {@code {"refreshToken": "…"}} from the brand account's new OAuth consent: stored, and sending as the brand
+     * may resume.
+     */
+    public synchronized void authorize(byte[] body) {
+        String refreshToken = JsonRequests.object(json, body, "{\"refreshToken\": \"…\"}").path("refreshToken")
+                .asText("");
+        if (refreshToken.isBlank()) {
             throw RequestRejected.badRequest("refreshToken", "'refreshToken' is required");
         }
         transactions.executeWithoutResult(status -> store(refreshToken.strip()));
@@ -82,12 +87,9 @@ public class XTokens implements HealthIndicator {
         log.info("X: a new refresh token was stored for account {}", settings.accountId());
     }
 
-    @Override
-    public Health health() {
-        if (!XSettings.isSet(settings.clientId())) {
-            return Health.unknown().withDetail("x", "not configured (bluebird.x.client-id)").build();
-        }
-        return revoked == null ? Health.up().build() : Health.down().withDetail("reason", revoked).build();
+    /** Why sending as the brand is stopped, or null while it is not. */
+    public String revoked() {
+        return revoked;
     }
 
     private void refresh() {

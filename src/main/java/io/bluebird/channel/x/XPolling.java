@@ -1,0 +1,139 @@
+package io.bluebird.channel.x;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.channel.PollBatch;
+import io.bluebird.channel.PollCursors;
+import io.bluebird.model.SocialMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polling X for brands without a webhook: mentions ({@code GET /2/users/{id}/mentions}, app token, {@code since_id}
+ * the newest seen, following {@code meta.next_token}) and DMs ({@code GET /2/dm_events}, user context, newest first
+ * back to the newest id seen: that endpoint takes no {@code since_id}). The first poll takes one page. When X says
+ * no calls are left ({@code x-rate-limit-remaining: 0}, or a 429) the poller waits for {@code x-rate-limit-reset}.
+ */
+@Component("xPolling")
+public class XPolling {
+
+    static final String MENTIONS = "x.mentions";
+    static final String DMS = "x.dm_events";
+    private static final int MAX_PAGES = 10;
+    private static final String USER_FIELDS = "&user.fields=username,name,verified,public_metrics";
+
+    private static final Logger log = LoggerFactory.getLogger(XPolling.class);
+
+    private final XSettings settings;
+    private final XApi api;
+    private final PollCursors cursors;
+    private final Clock clock;
+    private volatile Instant pausedUntil = Instant.EPOCH;
+
+    public XPolling(XSettings settings, XApi api, PollCursors cursors, Clock clock) {
+        this.settings = settings;
+        this.api = api;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    public PollBatch mentions() {
+        String since = cursors.get(MENTIONS);
+        List<SocialMessage> found = new ArrayList<>();
+        String newest = null;
+        String page = null;
+        try {
+            for (int pages = 0; pages < MAX_PAGES && !paused(); pages++) {
+                XApi.Answer answer = api.call("GET", "/2/users/" + settings.accountId() + "/mentions?max_results=100"
+                        + "&expansions=author_id&tweet.fields=created_at,referenced_tweets,author_id,conversation_id"
+                        + USER_FIELDS + (since == null ? "" : "&since_id=" + since)
+                        + (page == null ? "" : "&pagination_token=" + page), null, XApi.As.APP);
+                pace(answer);
+                JsonNode body = answer.body();
+                if (newest == null) {
+                    newest = body.path("meta").path("newest_id").asText(null);
+                }
+                for (JsonNode post : body.path("data")) {
+                    XMessages.fromPost(post, body.path("includes").path("users"), settings.accountId())
+                            .ifPresent(found::add);
+                }
+                page = body.path("meta").path("next_token").asText(null);
+                if (page == null || since == null) {
+                    break;
+                }
+            }
+        } catch (ChannelUnavailable e) {
+            return interrupted(MENTIONS, e);
+        }
+        Collections.reverse(found);
+        return new PollBatch(MENTIONS, newest, found);
+    }
+
+    public PollBatch directMessages() {
+        String last = cursors.get(DMS);
+        List<SocialMessage> found = new ArrayList<>();
+        String newest = null;
+        String page = null;
+        try {
+            pages:
+            for (int pages = 0; pages < MAX_PAGES && !paused(); pages++) {
+                XApi.Answer answer = api.call("GET", "/2/dm_events?max_results=100&event_types=MessageCreate"
+                        + "&dm_event.fields=id,text,event_type,created_at,sender_id,participant_ids,dm_conversation_id"
+                        + "&expansions=sender_id,participant_ids" + USER_FIELDS
+                        + (page == null ? "" : "&pagination_token=" + page), null, XApi.As.BRAND);
+                pace(answer);
+                JsonNode body = answer.body();
+                for (JsonNode event : body.path("data")) {
+                    String id = event.path("id").asText();
+                    if (last != null && !newer(id, last)) {
+                        break pages;
+                    }
+                    newest = newest == null || newer(id, newest) ? id : newest;
+                    XMessages.fromV2DmEvent(event, body.path("includes").path("users"), settings.accountId())
+                            .ifPresent(found::add);
+                }
+                page = body.path("meta").path("next_token").asText(null);
+                if (page == null || last == null) {
+                    break;
+                }
+            }
+        } catch (ChannelUnavailable e) {
+            return interrupted(DMS, e);
+        }
+        Collections.reverse(found);
+        return new PollBatch(DMS, newest, found);
+    }
+
+    /** X ids are snowflakes: a later one is a larger number. */
+    static boolean newer(String id, String than) {
+        return new BigInteger(id).compareTo(new BigInteger(than)) > 0;
+    }
+
+    private void pace(XApi.Answer answer) {
+        if (answer.remaining() != null && answer.remaining() == 0 && answer.reset() != null) {
+            pausedUntil = answer.reset();
+            log.info("X polling: no calls left in this window, waiting until {}", pausedUntil);
+        }
+    }
+
+    private boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    private PollBatch interrupted(String cursor, ChannelUnavailable e) {
+        if (e.getRetryAfter() != null) {
+            pausedUntil = clock.instant().plus(e.getRetryAfter());
+        }
+        log.warn("X polling of {}: {}; polling again {}", cursor, e.getMessage(),
+                e.getRetryAfter() == null ? "at the next interval" : "after " + pausedUntil);
+        return new PollBatch(cursor, null, List.of());
+    }
+}

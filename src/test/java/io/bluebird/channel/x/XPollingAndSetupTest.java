@@ -1,0 +1,194 @@
+package io.bluebird.channel.x;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.bluebird.HubClient;
+import io.bluebird.channel.PollCursors;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * X without a webhook (polling mentions and DMs against an X API stand-in, with its cursors and rate limits) and
+ * the webhook set-up endpoint, idempotent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.x.account-id=" + XChannelTest.BRAND,
+        "bluebird.x.consumer-secret=x-consumer-secret",
+        "bluebird.x.bearer-token=app-bearer",
+        "bluebird.x.client-id=bluebird-x",
+        "bluebird.x.client-secret=x-client-secret",
+        "bluebird.x.refresh-token=seed-refresh",
+        "bluebird.x.webhook-url=https://hub.brand.example/webhooks/x",
+        "bluebird.x.poll.enabled=true",
+        "bluebird.x.poll.interval=300",
+        "spring.datasource.url=jdbc:h2:mem:x-polling;DB_CLOSE_DELAY=-1",
+        "spring.artemis.embedded.persistent=false"})
+class XPollingAndSetupTest {
+
+    static final String BRAND = XChannelTest.BRAND;
+    static final WireMockServer x = new WireMockServer(options().dynamicPort());
+
+    static {
+        x.start();
+        stubX();
+    }
+
+    @DynamicPropertySource
+    static void xUrl(DynamicPropertyRegistry registry) {
+        registry.add("bluebird.x.api-base-url", x::baseUrl);
+    }
+
+    @AfterAll
+    static void stopX() {
+        x.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    PollCursors cursors;
+
+    @Test
+    void mentionsAndDmsArePolledOnceEachAndTheRateLimitIsHonoured() throws Exception {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(20_000);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            Message event = jms.receive("bluebird.helpdesk.tickets");
+            assertThat(event).isNotNull();
+            ids.add(HubClient.json(event.getBody(String.class)).path("message").path("id").asText());
+        }
+        assertThat(ids).containsExactlyInAnyOrder("x:public:5001", "x:dm:6001", "x:dm:6002");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "5001".equals(cursors.get("x.mentions"))
+                && "6002".equals(cursors.get("x.dm_events")));
+
+        jms.setReceiveTimeout(2_000);
+        assertThat(jms.receive("bluebird.helpdesk.tickets")).as("nothing polled twice").isNull();
+        int afterLimit = x.findAll(getRequestedFor(urlPathEqualTo("/2/users/" + BRAND + "/mentions"))
+                .withQueryParam("since_id", equalTo("5001"))).size();
+        assertThat(afterLimit).as("remaining 0: no call until the reset, an hour away").isEqualTo(1);
+        x.verify(getRequestedFor(urlPathEqualTo("/2/users/" + BRAND + "/mentions"))
+                .withHeader("Authorization", equalTo("Bearer app-bearer")));
+        x.verify(getRequestedFor(urlPathEqualTo("/2/dm_events"))
+                .withHeader("Authorization", equalTo("Bearer user-access-1")));
+    }
+
+    @Test
+    void theWebhookSetUpCreatesOnlyWhatIsMissing() {
+        HubClient hub = new HubClient(port);
+
+        JsonNode first = ensure(hub);
+        JsonNode second = ensure(hub);
+
+        assertThat(first.path("webhookCreated").asBoolean()).isTrue();
+        assertThat(first.path("webhookId").asText()).isEqualTo("1146654567674912769");
+        assertThat(first.path("crcValid").asBoolean()).isTrue();
+        assertThat(first.path("subscriptions").toString()).contains(
+                "{\"eventType\":\"dm.received\",\"created\":false}", "{\"eventType\":\"dm.sent\",\"created\":true}");
+        assertThat(second.path("webhookCreated").asBoolean()).isFalse();
+        x.verify(1, postRequestedFor(urlEqualTo("/2/webhooks")).withHeader("Authorization", equalTo("Bearer app-bearer"))
+                .withRequestBody(equalToJson("{\"url\": \"https://hub.brand.example/webhooks/x\"}")));
+        x.verify(2, putRequestedFor(urlEqualTo("/2/webhooks/1146654567674912769")));
+        x.verify(4, postRequestedFor(urlEqualTo("/2/activity/subscriptions")));
+        x.verify(1, postRequestedFor(urlEqualTo("/2/activity/subscriptions")).withRequestBody(equalToJson("""
+                {"event_type": "post.mention.create", "filter": {"user_id": "%s"}, "tag": "bluebird",
+                 "webhook_id": "1146654567674912769"}""".formatted(BRAND))));
+        JsonNode state = hub.getJson("/api/admin/x/webhook");
+        assertThat(state.path("webhooks").path(0).path("url").asText()).isEqualTo("https://hub.brand.example/webhooks/x");
+    }
+
+    private static JsonNode ensure(HubClient hub) {
+        var answer = hub.send(hub.request("/api/admin/x/webhook").header("Authorization", "Bearer " + HubClient.TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return HubClient.json(answer.body());
+    }
+
+    private static void stubX() {
+        x.stubFor(post("/2/oauth2/token").willReturn(okJson("""
+                {"token_type": "bearer", "expires_in": 7200, "access_token": "user-access-1", "refresh_token": "r2"}""")));
+        x.stubFor(post("/2/tweets").willReturn(okJson("{\"data\": {\"id\": \"9\"}}")));
+        x.stubFor(get(urlPathEqualTo("/2/users/" + BRAND + "/mentions")).withQueryParam("since_id", absent())
+                .willReturn(okJson("""
+                        {"data": [{"id": "5001", "text": "@brand where is my refund?", "author_id": "800",
+                                   "conversation_id": "5001", "created_at": "%s"}],
+                         "includes": {"users": [{"id": "800", "username": "polled", "name": "Polly", "verified": true,
+                                                 "public_metrics": {"followers_count": 90}}]},
+                         "meta": {"newest_id": "5001", "oldest_id": "5001", "result_count": 1}}"""
+                        .formatted(Instant.now()))));
+        x.stubFor(get(urlPathEqualTo("/2/users/" + BRAND + "/mentions")).withQueryParam("since_id", equalTo("5001"))
+                .willReturn(okJson("{\"meta\": {\"result_count\": 0}}")
+                        .withHeader("x-rate-limit-limit", "10").withHeader("x-rate-limit-remaining", "0")
+                        .withHeader("x-rate-limit-reset", String.valueOf(Instant.now().plusSeconds(3600).getEpochSecond()))));
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(okJson("""
+                {"data": [
+                  {"id": "6002", "event_type": "MessageCreate", "text": "Order 42", "sender_id": "800",
+                   "dm_conversation_id": "800-%1$s", "participant_ids": ["800", "%1$s"], "created_at": "%2$s"},
+                  {"id": "6001", "event_type": "MessageCreate", "text": "Hi there", "sender_id": "800",
+                   "dm_conversation_id": "800-%1$s", "participant_ids": ["800", "%1$s"], "created_at": "%2$s"},
+                  {"id": "5999", "event_type": "ParticipantsJoin", "dm_conversation_id": "800-%1$s"}],
+                 "includes": {"users": [{"id": "800", "username": "polled", "name": "Polly",
+                                         "public_metrics": {"followers_count": 90}}]},
+                 "meta": {"result_count": 3}}""".formatted(BRAND, Instant.now()))));
+        x.stubFor(get("/2/webhooks").inScenario("webhook").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"data\": [], \"meta\": {\"result_count\": 0}}")));
+        x.stubFor(post("/2/webhooks").inScenario("webhook").willSetStateTo("registered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"data": {"id": "1146654567674912769", "url": "https://hub.brand.example/webhooks/x",
+                                  "valid": true, "created_at": "2026-11-24T10:00:00.000Z"}}""")));
+        x.stubFor(get("/2/webhooks").inScenario("webhook").whenScenarioStateIs("registered").willReturn(okJson("""
+                {"data": [{"id": "1146654567674912769", "url": "https://hub.brand.example/webhooks/x", "valid": true,
+                           "created_at": "2026-11-24T10:00:00.000Z"}], "meta": {"result_count": 1}}""")));
+        x.stubFor(put("/2/webhooks/1146654567674912769").willReturn(okJson("{\"data\": {\"valid\": true}}")));
+        x.stubFor(get("/2/activity/subscriptions").inScenario("subscriptions").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("""
+                        {"data": [{"subscription_id": "s-1", "event_type": "dm.received",
+                                   "filter": {"user_id": "%s"}, "webhook_id": "1146654567674912769",
+                                   "created_at": "2026-11-01T00:00:00Z"}]}""".formatted(BRAND))));
+        x.stubFor(post("/2/activity/subscriptions").inScenario("subscriptions").willSetStateTo("all")
+                .willReturn(okJson("{\"data\": {\"subscription_id\": \"s-new\"}}")));
+        StringBuilder all = new StringBuilder();
+        for (String type : XSetup.EVENT_TYPES) {
+            all.append(all.isEmpty() ? "" : ",").append("""
+                    {"subscription_id": "s-%s", "event_type": "%s", "filter": {"user_id": "%s"},
+                     "webhook_id": "1146654567674912769"}""".formatted(type, type, BRAND));
+        }
+        x.stubFor(get("/2/activity/subscriptions").inScenario("subscriptions").whenScenarioStateIs("all")
+                .willReturn(okJson("{\"data\": [" + all + "]}")));
+    }
+}
