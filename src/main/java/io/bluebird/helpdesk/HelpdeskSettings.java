@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * One helpdesk under {@code bluebird.helpdesks.<name>}. Which keys matter depends on {@code type}: zendesk uses
  * base-url, client-id and client-secret (or, until Zendesk switches API tokens off on 2027-04-30, email and
- * api-token); jms uses queue. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
+ * api-token); freshdesk base-url, api-key and source; rt base-url, queue and token (or username and password);
+ * webhook base-url and secret; jms queue. {@code conversation-field} is the custom field that holds the conversation
+ * id (Freshdesk: {@code cf_…}; RT: its name), which RT looks tickets up by. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
  * {@code webhook-secret} the signing secret of the Zendesk webhook that tells the hub about agents' replies.
  */
 public record HelpdeskSettings(
@@ -18,7 +20,14 @@ public record HelpdeskSettings(
         String apiToken,
         Duration timeout,
         String surveyField,
-        String webhookSecret) {
+        String webhookSecret,
+        String apiKey,
+        Integer source,
+        String token,
+        String username,
+        String password,
+        String secret,
+        String conversationField) {
 
     public HelpdeskSettings {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;

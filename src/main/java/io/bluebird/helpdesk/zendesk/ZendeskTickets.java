@@ -17,10 +17,9 @@ import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
+import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketDeliveries;
 import io.bluebird.helpdesk.TicketText;
-import io.bluebird.model.CrmRecord;
-import io.bluebird.model.Customer;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SurveyResult;
 import io.bluebird.model.TicketEvent;
@@ -88,14 +87,9 @@ public class ZendeskTickets {
     }
 
     static Ticket newTicket(TicketEvent event) {
-        Customer customer = event.customer();
-        CrmRecord crm = customer.crm();
-        String name = customer.name() != null ? customer.name()
-                : customer.handle() != null ? "@" + customer.handle() : customer.id();
-        String email = crm != null && crm.email() != null ? crm.email()
-                : customer.channel() + "-" + customer.id() + "@users.bluebird.invalid";
+        Requesters.Requester requester = Requesters.of(event.customer());
         return new Ticket(event.subject(), new Comment(TicketText.of(event.history()), true),
-                new Requester(name, email), event.priority().name().toLowerCase(), event.tags(),
+                new Requester(requester.name(), requester.email()), event.priority().name().toLowerCase(), event.tags(),
                 event.conversationId(), null, null, null);
     }
 

@@ -1,0 +1,94 @@
+package io.bluebird.helpdesk.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.bluebird.HubClient;
+import io.bluebird.TicketEventSchema;
+import io.bluebird.http.Hmac;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The webhook adapter against a receiver stand-in: the TicketEvent as the body, signed as the README tells receivers
+ * to check it, and one delivery id across the retries of one event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.routing.default-helpdesk=hooks",
+        "bluebird.helpdesks.hooks.type=webhook",
+        "bluebird.helpdesks.hooks.secret=receiver-secret",
+        "bluebird.delivery.redelivery-delay=50",
+        "bluebird.delivery.max-redelivery-delay=200",
+        "spring.datasource.url=jdbc:h2:mem:webhook-delivery;DB_CLOSE_DELAY=-1",
+        "spring.artemis.embedded.persistent=false"})
+class WebhookDeliveryTest {
+
+    static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
+
+    static {
+        receiver.start();
+    }
+
+    @DynamicPropertySource
+    static void receiverUrl(DynamicPropertyRegistry registry) {
+        registry.add("bluebird.helpdesks.hooks.base-url", () -> receiver.baseUrl() + "/bluebird/events");
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void eachEventIsPostedSignedAndRetriedUnderOneDeliveryId() {
+        receiver.stubFor(post("/bluebird/events").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        receiver.stubFor(post("/bluebird/events").inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(204)));
+        HubClient hub = new HubClient(port);
+
+        hub.postMessage(HubClient.dm("w1", "u-w1", "hooked", "My order never arrived"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                receiver.findAll(postRequestedFor(urlEqualTo("/bluebird/events"))).size() == 2);
+        List<LoggedRequest> attempts = receiver.findAll(postRequestedFor(urlEqualTo("/bluebird/events")));
+        LoggedRequest first = attempts.get(0);
+        LoggedRequest retry = attempts.get(1);
+        assertThat(retry.getHeader("X-Bluebird-Delivery")).isEqualTo(first.getHeader("X-Bluebird-Delivery"));
+        JsonNode event = HubClient.json(retry.getBodyAsString());
+        TicketEventSchema.assertValid(event);
+        assertThat(retry.getHeader("X-Bluebird-Delivery")).isEqualTo(event.path("eventId").asText());
+        assertThat(retry.getHeader("X-Bluebird-Event")).isEqualTo("ticket.created");
+        assertThat(retry.getHeader("Content-Type")).startsWith("application/json");
+
+        String timestamp = retry.getHeader("X-Bluebird-Timestamp");
+        assertThat(Math.abs(Long.parseLong(timestamp) - Instant.now().getEpochSecond())).isLessThan(60);
+        String expected = "sha256=" + Hmac.sha256Hex("receiver-secret",
+                (timestamp + "." + retry.getBodyAsString()).getBytes(StandardCharsets.UTF_8));
+        assertThat(retry.getHeader("X-Bluebird-Signature")).isEqualTo(expected);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "hooks".equals(hub.conversationOf("hooked").path("helpdesk").asText()));
+    }
+}
