@@ -239,6 +239,13 @@ class XChannelTest {
         assertThat(Instant.now().getEpochSecond()).as("the retry waited for the reset").isGreaterThanOrEqualTo(reset);
         x.verify(2, postRequestedFor(urlEqualTo("/2/dm_conversations/with/700/messages"))
                 .withRequestBody(matchingJsonPath("$.text", containing("1 - Order problem"))));
+
+        deliver(envelope("dm.received", dms(dm("3302", "700", BRAND, "2")),
+                "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
+        JsonNode answer = ticketEvent();
+        assertThat(answer.path("message").path("quickReplyPayload").asText()).as("the number is the choice")
+                .isEqualTo("choice:billing");
+        assertThat(hub.getJson("/api/conversations/" + limited).path("choice").asText()).isEqualTo("billing");
     }
 
     private void helpdeskEvent(String json) {
