@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import org.springframework.jms.core.JmsTemplate;
 
 /** The hub seen from outside: real HTTP calls to its port, as a channel or an integrator would make them. */
 public final class HubClient {
@@ -27,6 +30,25 @@ public final class HubClient {
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A HelpdeskEvent on POST /api/helpdesk-events, as a helpdesk would send it. */
+    public HttpResponse<String> postHelpdeskEvent(String json) {
+        return send(request("/api/helpdesk-events").header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The next message on a queue of the hub's broker, as JSON; fails the test when none comes in time. */
+    public static JsonNode received(JmsTemplate jms, String queue) {
+        Message message = jms.receive(queue);
+        if (message == null) {
+            throw new AssertionError("nothing arrived on " + queue + " within " + jms.getReceiveTimeout() + " ms");
+        }
+        try {
+            return json(message.getBody(String.class));
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {

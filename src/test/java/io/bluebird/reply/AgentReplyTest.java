@@ -46,11 +46,11 @@ class AgentReplyTest {
         String conversationId = ticketFor(HubClient.dm("r-1", "u-r1", "dmcustomer", "Where is my parcel?")
                 .replace("\"x\"", "\"webchat\""));
 
-        HttpResponse<String> accepted = postEvent("""
+        HttpResponse<String> accepted = hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "conversationId": "%s", "text": "It ships today."}""".formatted(conversationId));
 
         assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode reply = outbound("webchat");
+        JsonNode reply = HubClient.received(jms, "bluebird.outbound.webchat");
         assertThat(reply.path("visibility").asText()).isEqualTo("private");
         assertThat(reply.path("recipientId").asText()).isEqualTo("u-r1");
         assertThat(reply.path("inReplyTo").isNull()).isTrue();
@@ -65,17 +65,17 @@ class AgentReplyTest {
         hub.postMessage(publicPost("p-2", "u-p1", "publiccustomer", "Still down"));
         jms.receive("bluebird.helpdesk.tickets");
 
-        postEvent("""
+        hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "conversationId": "%s", "text": "We are on it.", "visibility": "public"}"""
                 .formatted(conversationId));
-        JsonNode reply = outbound("forum");
+        JsonNode reply = HubClient.received(jms, "bluebird.outbound.forum");
         assertThat(reply.path("visibility").asText()).isEqualTo("public");
         assertThat(reply.path("inReplyTo").asText()).isEqualTo("p-2");
 
-        postEvent("""
+        hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "conversationId": "%s", "text": "Your account number?", "visibility": "private"}"""
                 .formatted(conversationId));
-        JsonNode dm = outbound("forum");
+        JsonNode dm = HubClient.received(jms, "bluebird.outbound.forum");
         assertThat(dm.path("visibility").asText()).isEqualTo("private");
         assertThat(dm.path("recipientId").asText()).isEqualTo("u-p1");
     }
@@ -88,7 +88,7 @@ class AgentReplyTest {
         assertThat(conversation.path("helpdesk").asText()).isEqualTo("jms");
 
         // a JMS helpdesk has no ticket id of its own: it names the conversation; by helpdesk + ticket id is 404 here
-        HttpResponse<String> unknownTicket = postEvent("""
+        HttpResponse<String> unknownTicket = hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "helpdesk": "zendesk", "helpdeskTicketId": "999", "text": "Hi"}""");
         assertThat(unknownTicket.statusCode()).isEqualTo(404);
         assertThat(HubClient.json(unknownTicket.body()).path("message").asText())
@@ -115,22 +115,22 @@ class AgentReplyTest {
 
         assertThat(replied.statusCode()).isEqualTo(202);
         assertThat(HubClient.json(replied.body()).path("accepted").asInt()).isEqualTo(1);
-        assertThat(outbound("webchat").path("text").asText()).isEqualTo("Hi from the desk");
+        assertThat(HubClient.received(jms, "bluebird.outbound.webchat").path("text").asText()).isEqualTo("Hi from the desk");
         assertThat(noToken.statusCode()).isEqualTo(401);
         assertThat(noSuchHelpdesk.statusCode()).isEqualTo(404);
     }
 
     @Test
     void whatCannotBeActedOnIsRefusedWithAReason() {
-        HttpResponse<String> unknown = postEvent("""
+        HttpResponse<String> unknown = hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "conversationId": "no-such-conversation", "text": "Hi"}""");
-        HttpResponse<String> noType = postEvent("""
+        HttpResponse<String> noType = hub.postHelpdeskEvent("""
                 {"conversationId": "c", "text": "Hi"}""");
-        HttpResponse<String> badType = postEvent("""
+        HttpResponse<String> badType = hub.postHelpdeskEvent("""
                 {"type": "ticket.deleted", "conversationId": "c"}""");
-        HttpResponse<String> noText = postEvent("""
+        HttpResponse<String> noText = hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "conversationId": "c"}""");
-        HttpResponse<String> malformed = postEvent("{\"type\": ");
+        HttpResponse<String> malformed = hub.postHelpdeskEvent("{\"type\": ");
         HttpResponse<String> noToken = hub.send(hub.request("/api/helpdesk-events")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"ticket.solved\", \"conversationId\": \"c\"}")));
@@ -166,16 +166,7 @@ class AgentReplyTest {
         return HubClient.json(created.getBody(String.class)).path("conversationId").asText();
     }
 
-    private JsonNode outbound(String channel) throws Exception {
-        Message sent = jms.receive("bluebird.outbound." + channel);
-        assertThat(sent).as("a message on bluebird.outbound." + channel).isNotNull();
-        return HubClient.json(sent.getBody(String.class));
-    }
 
-    private HttpResponse<String> postEvent(String json) {
-        return hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
 
     static String publicPost(String nativeId, String authorId, String handle, String text) {
         return HubClient.dm(nativeId, authorId, handle, text).replace("\"x\"", "\"forum\"")

@@ -58,7 +58,7 @@ class SurveyFlowTest {
         String conversationId = ticketFor(dm("livechat", "s-1", "u-s1", "surveyed", "My order is late"));
 
         assertThat(solve(conversationId).statusCode()).isEqualTo(202);
-        JsonNode survey = outbound("livechat");
+        JsonNode survey = HubClient.received(jms, "bluebird.outbound.livechat");
         assertThat(survey.path("purpose").asText()).isEqualTo("survey");
         assertThat(survey.path("visibility").asText()).isEqualTo("private");
         assertThat(survey.path("recipientId").asText()).isEqualTo("u-s1");
@@ -69,7 +69,7 @@ class SurveyFlowTest {
 
         hub.postMessage(tapped("livechat", "s-2", "u-s1", "surveyed", "★★★★", "csat:4"));
 
-        JsonNode result = ticketEvent();
+        JsonNode result = HubClient.received(jms, "bluebird.helpdesk.tickets");
         TicketEventSchema.assertValid(result);
         assertThat(result.path("type").asText()).isEqualTo("survey.completed");
         assertThat(result.path("conversationId").asText()).isEqualTo(conversationId);
@@ -81,10 +81,10 @@ class SurveyFlowTest {
         JsonNode copy = HubClient.json(jms.receive("bluebird.survey.results").getBody(String.class));
         assertThat(copy.path("type").asText()).isEqualTo("survey.completed");
         assertThat(copy.path("eventId").asText()).isNotEqualTo(result.path("eventId").asText());
-        assertThat(outbound("livechat").path("text").asText()).startsWith("Thank you for your answer!");
+        assertThat(HubClient.received(jms, "bluebird.outbound.livechat").path("text").asText()).startsWith("Thank you for your answer!");
 
         hub.postMessage(dm("livechat", "s-3", "u-s1", "surveyed", "The courier was very kind"));
-        JsonNode commented = ticketEvent();
+        JsonNode commented = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(commented.path("type").asText()).isEqualTo("survey.completed");
         assertThat(commented.path("survey").path("score").asInt()).isEqualTo(4);
         assertThat(commented.path("survey").path("comment").asText()).isEqualTo("The courier was very kind");
@@ -114,18 +114,18 @@ class SurveyFlowTest {
     void onAChannelWithoutButtonsABareNumberIsTheAnswerAndAnythingElseIsAMessage() throws Exception {
         String conversationId = ticketFor(dm("shop", "n-1", "u-n1", "npscustomer", "Refund please"));
         solve(conversationId);
-        JsonNode survey = outbound("shop");
+        JsonNode survey = HubClient.received(jms, "bluebird.outbound.shop");
         assertThat(survey.path("quickReplies")).hasSize(11);
         assertThat(survey.path("text").asText()).contains("recommend us");
 
         hub.postMessage(dm("shop", "n-2", "u-n1", "npscustomer", "11"));
-        JsonNode outOfRange = ticketEvent();
+        JsonNode outOfRange = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(outOfRange.path("type").asText()).as("11 is no NPS score: an ordinary message")
                 .isEqualTo("ticket.updated");
         assertThat(outOfRange.path("tags").toString()).contains("reopened");
 
         hub.postMessage(dm("shop", "n-3", "u-n1", "npscustomer", " 9 "));
-        JsonNode result = ticketEvent();
+        JsonNode result = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(result.path("type").asText()).isEqualTo("survey.completed");
         assertThat(result.path("survey").path("score").asInt()).isEqualTo(9);
         assertThat(result.path("survey").path("scale").asText()).isEqualTo("0-10");
@@ -135,13 +135,13 @@ class SurveyFlowTest {
     void aLateAnswerIsAnOrdinaryMessage() throws Exception {
         String conversationId = ticketFor(dm("webchat", "l-1", "u-l1", "late", "Hello"));
         solve(conversationId);
-        outbound("webchat");
+        HubClient.received(jms, "bluebird.outbound.webchat");
 
         String fourDaysLater = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         hub.postMessage(dm("webchat", "l-2", "u-l1", "late", "5").replaceFirst("\"createdAt\": \"[^\"]+\"",
                 "\"createdAt\": \"" + fourDaysLater + "\""));
 
-        JsonNode event = ticketEvent();
+        JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(event.path("type").asText()).isEqualTo("ticket.updated");
         assertThat(event.path("survey").isNull()).isTrue();
     }
@@ -178,22 +178,12 @@ class SurveyFlowTest {
 
     private String ticketFor(String message) throws Exception {
         assertThat(hub.postMessage(message).statusCode()).isEqualTo(202);
-        JsonNode created = ticketEvent();
+        JsonNode created = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(created.path("type").asText()).isEqualTo("ticket.created");
         return created.path("conversationId").asText();
     }
 
-    private JsonNode ticketEvent() throws Exception {
-        Message event = jms.receive("bluebird.helpdesk.tickets");
-        assertThat(event).as("a ticket event").isNotNull();
-        return HubClient.json(event.getBody(String.class));
-    }
 
-    private JsonNode outbound(String channel) throws Exception {
-        Message sent = jms.receive("bluebird.outbound." + channel);
-        assertThat(sent).as("a message on bluebird.outbound." + channel).isNotNull();
-        return HubClient.json(sent.getBody(String.class));
-    }
 
     private HttpResponse<String> solve(String conversationId) {
         return hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)

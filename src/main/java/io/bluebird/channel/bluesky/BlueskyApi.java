@@ -1,9 +1,7 @@
 package io.bluebird.channel.bluesky;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import org.slf4j.Logger;
@@ -35,14 +33,13 @@ public class BlueskyApi {
     private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
 
     private final BlueskySettings settings;
-    private final ObjectMapper json;
+    private final ChannelHttp http;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Session session;
 
-    public BlueskyApi(BlueskySettings settings, ObjectMapper json, Clock clock) {
+    public BlueskyApi(BlueskySettings settings, ChannelHttp http, Clock clock) {
         this.settings = settings;
-        this.json = json;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -88,21 +85,14 @@ public class BlueskyApi {
             request.method(httpMethod, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json").method(httpMethod,
-                    HttpRequest.BodyPublishers.ofString(toJson(body)));
+                    HttpRequest.BodyPublishers.ofString(http.toJson(body)));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ChannelUnavailable("Bluesky " + name(methodAndQuery) + " failed: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelUnavailable("Bluesky " + name(methodAndQuery) + " interrupted", null);
-        }
+        return http.send(request.build(), "Bluesky " + name(methodAndQuery));
     }
 
     private JsonNode answer(String methodAndQuery, HttpResponse<String> response) {
         int status = response.statusCode();
-        JsonNode body = parse(response.body());
+        JsonNode body = http.parse(response.body());
         if (status >= 200 && status < 300) {
             return body;
         }
@@ -133,7 +123,7 @@ public class BlueskyApi {
             HttpResponse<String> refreshed = send("POST", "com.atproto.server.refreshSession", null, false,
                     session.refreshJwt());
             if (refreshed.statusCode() == 200) {
-                session = Session.of(parse(refreshed.body()));
+                session = sessionOf(http.parse(refreshed.body()));
                 log.info("Bluesky session of {} refreshed", session.did());
                 return session;
             }
@@ -143,48 +133,35 @@ public class BlueskyApi {
                 Map.of("identifier", settings.identifier(), "password", settings.appPassword()), false, null);
         if (created.statusCode() != 200) {
             session = null;
-            JsonNode error = parse(created.body());
+            JsonNode error = http.parse(created.body());
             String what = "Bluesky refused the app password of " + settings.identifier() + ": " + created.statusCode()
                     + " " + error.path("error").asText("") + " " + error.path("message").asText("");
             throw created.statusCode() >= 500 || created.statusCode() == 429
                     ? new ChannelUnavailable(what, rateLimitReset(created)) : new ChannelRefused(what);
         }
-        session = Session.of(parse(created.body()));
+        session = sessionOf(http.parse(created.body()));
         log.info("Bluesky session created for {}", session.did());
         return session;
     }
 
     private record Session(String did, String accessJwt, String refreshJwt, Instant expiresAt) {
+    }
 
-        /** The access token's own expiry ({@code exp} of the JWT); two hours when it cannot be read. */
-        static Session of(JsonNode answer) {
-            String access = answer.path("accessJwt").asText();
-            Instant expires;
+    /** The session of a createSession or refreshSession answer; it expires at the access token's own {@code exp}. */
+    private Session sessionOf(JsonNode answer) {
+        String access = answer.path("accessJwt").asText();
+        String[] parts = access.split("\\.");
+        long exp = 0;
+        if (parts.length == 3) {
             try {
-                String[] parts = access.split("\\.");
-                JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-                expires = Instant.ofEpochSecond(claims.path("exp").asLong());
-            } catch (RuntimeException | IOException e) {
-                expires = Instant.now().plus(Duration.ofHours(2));
+                exp = http.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                        .path("exp").asLong(0);
+            } catch (IllegalArgumentException notBase64) {
+                exp = 0;
             }
-            return new Session(answer.path("did").asText(), access, answer.path("refreshJwt").asText(), expires);
         }
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        } catch (IOException e) {
-            return json.createObjectNode().put("message", body.length() > 200 ? body.substring(0, 200) : body);
-        }
-    }
-
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Instant expires = exp > 0 ? Instant.ofEpochSecond(exp) : clock.instant().plus(Duration.ofHours(2));
+        return new Session(answer.path("did").asText(), access, answer.path("refreshJwt").asText(), expires);
     }
 
     private static String name(String methodAndQuery) {

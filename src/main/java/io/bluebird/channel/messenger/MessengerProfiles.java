@@ -1,8 +1,6 @@
 package io.bluebird.channel.messenger;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -12,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelHttp;
+import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.model.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +30,13 @@ class MessengerProfiles {
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final MessengerSettings settings;
-    private final ObjectMapper json;
+    private final ChannelHttp http;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    MessengerProfiles(MessengerSettings settings, ObjectMapper json, Clock clock) {
+    MessengerProfiles(MessengerSettings settings, ChannelHttp http, Clock clock) {
         this.settings = settings;
-        this.json = json;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -59,19 +57,16 @@ class MessengerProfiles {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.graphBaseUrl() + "/" + id + "?fields=" + fields))
                 .timeout(WAIT).header("Authorization", "Bearer " + settings.pageAccessToken()).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, "Graph API profile");
             if (response.statusCode() != 200) {
                 log.warn("{} profile of {} not found: Graph API answered {}", channel, id, response.statusCode());
                 return new Author(id, null, null, null, null);
             }
-            JsonNode profile = json.readTree(response.body());
+            JsonNode profile = http.parse(response.body());
             return new Author(id, profile.path("username").asText(null), profile.path("name").asText(null),
                     profile.has("follower_count") ? profile.path("follower_count").asLong() : null, null);
-        } catch (IOException e) {
+        } catch (ChannelUnavailable e) {
             log.warn("{} profile of {} not found: {}", channel, id, e.getMessage());
-            return new Author(id, null, null, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return new Author(id, null, null, null, null);
         }
     }

@@ -1,19 +1,16 @@
 package io.bluebird.channel.messenger;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.conversation.ConversationStore;
@@ -37,14 +34,13 @@ public class MessengerSends {
 
     private final MessengerSettings settings;
     private final ConversationStore conversations;
-    private final ObjectMapper json;
+    private final ChannelHttp http;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public MessengerSends(MessengerSettings settings, ConversationStore conversations, ObjectMapper json, Clock clock) {
+    public MessengerSends(MessengerSettings settings, ConversationStore conversations, ChannelHttp http, Clock clock) {
         this.settings = settings;
         this.conversations = conversations;
-        this.json = json;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -57,8 +53,8 @@ public class MessengerSends {
             throw new ChannelRefused(refuse.reason());
         }
         boolean tagged = ((MessagingWindow.Send) verdict).humanAgentTag();
-        HttpResponse<String> response = post(toJson(request(message, tagged)));
-        JsonNode answer = parse(response.body());
+        HttpResponse<String> response = post(http.toJson(request(message, tagged)));
+        JsonNode answer = http.parse(response.body());
         if (response.statusCode() == 200 && answer.hasNonNull("message_id")) {
             return answer.path("message_id").asText();
         }
@@ -103,29 +99,8 @@ public class MessengerSends {
                 .timeout(settings.timeout()).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + settings.pageAccessToken())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ChannelUnavailable("the Send API could not be reached: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelUnavailable("interrupted", null);
-        }
+        return http.send(request, "the Send API");
     }
 
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
-    }
 
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

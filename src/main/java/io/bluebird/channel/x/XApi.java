@@ -1,8 +1,6 @@
 package io.bluebird.channel.x;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -10,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import org.springframework.stereotype.Component;
@@ -31,14 +29,13 @@ class XApi {
 
     private final XSettings settings;
     private final XTokens tokens;
-    private final ObjectMapper json;
+    private final ChannelHttp http;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    XApi(XSettings settings, XTokens tokens, ObjectMapper json, Clock clock) {
+    XApi(XSettings settings, XTokens tokens, ChannelHttp http, Clock clock) {
         this.settings = settings;
         this.tokens = tokens;
-        this.json = json;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -48,7 +45,7 @@ class XApi {
             tokens.expire();
             response = send(method, pathAndQuery, body, as);
         }
-        JsonNode answer = parse(response.body());
+        JsonNode answer = http.parse(response.body());
         Integer remaining = response.headers().firstValue("x-rate-limit-remaining").filter(v -> v.matches("\\d+"))
                 .map(Integer::valueOf).orElse(null);
         Instant reset = response.headers().firstValue("x-rate-limit-reset").filter(v -> v.matches("\\d+"))
@@ -77,17 +74,9 @@ class XApi {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(http.toJson(body)));
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ChannelUnavailable("X " + method + " " + pathAndQuery.replaceFirst("\\?.*", "")
-                    + " failed: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelUnavailable("interrupted", null);
-        }
+        return http.send(request.build(), "X " + method + " " + pathAndQuery.replaceFirst("\\?.*", ""));
     }
 
     /** X's problem details ({@code detail}, {@code title}) or v1-style {@code errors[].message}. */
@@ -102,19 +91,5 @@ class XApi {
         return answer.path("title").asText("");
     }
 
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
-    }
 
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -72,7 +72,10 @@ public class XSetup {
                         Map.of("user_id", settings.accountId()), "tag", "bluebird", "webhook_id", webhookId),
                         XApi.As.BRAND);
             }
-            subscriptions.add(Map.of("eventType", type, "created", create));
+            Map<String, Object> subscription = new LinkedHashMap<>();
+            subscription.put("eventType", type);
+            subscription.put("created", create);
+            subscriptions.add(subscription);
         }
         result.put("subscriptions", subscriptions);
         return result;

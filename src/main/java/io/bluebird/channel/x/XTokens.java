@@ -1,9 +1,7 @@
 package io.bluebird.channel.x;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
@@ -41,18 +40,19 @@ public class XTokens {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final ChannelHttp http;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String accessToken;
     private Instant expiresAt = Instant.EPOCH;
     private volatile String revoked;
 
     public XTokens(XSettings settings, JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json,
-                   Clock clock) {
+                   ChannelHttp http, Clock clock) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -108,7 +108,7 @@ public class XTokens {
         }
         HttpResponse<String> response = post("grant_type=refresh_token&refresh_token=" + encode(current)
                 + "&client_id=" + encode(settings.clientId()));
-        JsonNode answer = parse(response.body());
+        JsonNode answer = http.parse(response.body());
         if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
             accessToken = answer.path("access_token").asText();
             expiresAt = clock.instant().plusSeconds(answer.path("expires_in").asLong(7200));
@@ -148,23 +148,9 @@ public class XTokens {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiBaseUrl() + "/2/oauth2/token"))
                 .timeout(settings.timeout()).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ChannelUnavailable("X token endpoint unreachable: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelUnavailable("interrupted", null);
-        }
+        return http.send(request, "X POST /2/oauth2/token");
     }
 
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

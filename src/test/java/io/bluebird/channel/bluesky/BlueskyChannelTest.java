@@ -117,7 +117,7 @@ class BlueskyChannelTest {
         assertThat(cursors.get("bluesky.notifications")).isEqualTo(NOW);
 
         HubClient hub = new HubClient(port);
-        postEvent(hub, """
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "Sorry! A new one ships today."}"""
                 .formatted(dm.path("conversationId").asText()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> pds.verify(1,
@@ -134,7 +134,7 @@ class BlueskyChannelTest {
         assertThat(conversation.path("messages").get(conversation.path("messages").size() - 1).path("id").asText())
                 .isEqualTo("bluesky:dm:msg-out-1");
 
-        postEvent(hub, """
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "Thanks for the kind words!"}"""
                 .formatted(onlooker.path("conversationId").asText()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> pds.verify(1,
@@ -156,7 +156,7 @@ class BlueskyChannelTest {
         jms.setReceiveTimeout(20_000);
         String closedConversation = HubClient.json(jms.receive("bluebird.helpdesk.tickets").getBody(String.class))
                 .path("conversationId").asText();
-        postEvent(hub, """
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "Can you DM us?"}""".formatted(closedConversation));
         JsonNode note = HubClient.json(jms.receive("bluebird.helpdesk.tickets").getBody(String.class));
         assertThat(note.path("type").asText()).isEqualTo("ticket.updated");
@@ -171,11 +171,6 @@ class BlueskyChannelTest {
                         {"identifier": "brand.bsky.social", "password": "abcd-efgh-ijkl-mnop"}""")));
     }
 
-    private static void postEvent(HubClient hub, String json) {
-        assertThat(hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
-                .statusCode()).isEqualTo(202);
-    }
 
 
     private static void stubThePds() {
@@ -253,5 +248,9 @@ class BlueskyChannelTest {
                             "indexedAt": "%3$s"}]}""".formatted(ONLOOKER, BRAND, NOW))));
         pds.stubFor(post("/xrpc/com.atproto.repo.createRecord").willReturn(okJson("""
                 {"uri": "at://%s/app.bsky.feed.post/3reply", "cid": "bafyreply"}""".formatted(BRAND))));
+    }
+
+    private static void accepted(HubClient hub, String json) {
+        assertThat(hub.postHelpdeskEvent(json).statusCode()).isEqualTo(202);
     }
 }

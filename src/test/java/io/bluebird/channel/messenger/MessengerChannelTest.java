@@ -115,7 +115,7 @@ class MessengerChannelTest {
                 "message": {"mid": "m_first", "text": "O\\u00f9 est ma commande ? \\ud83d\\ude42"}"""));
 
         assertThat(deliver(first).statusCode()).isEqualTo(200);
-        JsonNode created = ticketEvent();
+        JsonNode created = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(created.path("type").asText()).isEqualTo("ticket.created");
         assertThat(created.path("message").path("id").asText()).isEqualTo("messenger:dm:m_first");
         assertThat(created.path("message").path("text").asText()).isEqualTo("Où est ma commande ? 🙂");
@@ -147,9 +147,9 @@ class MessengerChannelTest {
         assertThat(deliver(tapped).statusCode()).as("Meta redelivers").isEqualTo(200);
         assertThat(deliver(agentInBusinessSuite).statusCode()).isEqualTo(200);
 
-        JsonNode choice = ticketEvent();
+        JsonNode choice = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(choice.path("message").path("quickReplyPayload").asText()).isEqualTo("choice:order");
-        JsonNode agent = ticketEvent();
+        JsonNode agent = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(agent.path("message").path("direction").asText()).isEqualTo("out");
         assertThat(agent.path("message").path("text").asText()).isEqualTo("Let me check.");
         assertThat(agent.path("conversationId").asText()).isEqualTo(created.path("conversationId").asText());
@@ -179,8 +179,8 @@ class MessengerChannelTest {
 
         assertThat(deliver(delivery).statusCode()).isEqualTo(200);
 
-        JsonNode first = ticketEvent();
-        JsonNode second = ticketEvent();
+        JsonNode first = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        JsonNode second = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(first.path("message").path("id").asText()).isEqualTo("instagram:dm:ig_1");
         assertThat(first.path("customer").path("handle").asText()).isEqualTo("ana.ig");
         assertThat(first.path("customer").path("followers").asLong()).isEqualTo(2048);
@@ -213,15 +213,15 @@ class MessengerChannelTest {
         graph.stubFor(get(urlPathEqualTo("/6002")).willReturn(okJson("{\"name\": \"Late Larry\", \"id\": \"6002\"}")));
         deliver(page(messaging("6002", PAGE, twoDaysAgo, """
                 "message": {"mid": "m_old", "text": "Anyone?"}""")));
-        String late = ticketEvent().path("conversationId").asText();
-        assertThat(ticketEvent().path("message").path("text").asText()).as("nor could the automated welcome go out")
+        String late = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("text").asText()).as("nor could the automated welcome go out")
                 .startsWith("Bluebird could not deliver this acknowledgement on messenger: the 24-hour messaging"
                         + " window closed at").contains("an automated message may not be sent after it");
 
-        helpdeskEvent("""
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "Sorry for the wait!"}""".formatted(late));
 
-        JsonNode note = ticketEvent();
+        JsonNode note = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(note.path("message").path("text").asText()).startsWith("Bluebird could not deliver this agent-reply"
                 + " on messenger: the 24-hour messaging window closed at").contains("HUMAN_AGENT tag is not enabled")
                 .endsWith("The customer did not get:\nSorry for the wait!");
@@ -239,10 +239,10 @@ class MessengerChannelTest {
                 .willReturn(okJson("{\"recipient_id\": \"6003\", \"message_id\": \"m_reply_6003\"}")));
         deliver(page(messaging("6003", PAGE, System.currentTimeMillis(), """
                 "message": {"mid": "m_now", "text": "Quick question"}""")));
-        String current = ticketEvent().path("conversationId").asText();
+        String current = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
         graph.resetRequests();
 
-        helpdeskEvent("""
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "Sure, ask away."}""".formatted(current));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.getJson("/api/conversations/" + current)
@@ -257,9 +257,9 @@ class MessengerChannelTest {
         long now = System.currentTimeMillis();
         deliver(page(messaging("6004", PAGE, now, """
                 "message": {"mid": "m_s1", "text": "My parcel is lost"}""")));
-        String conversation = ticketEvent().path("conversationId").asText();
+        String conversation = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
 
-        helpdeskEvent("""
+        accepted(hub, """
                 {"type": "ticket.solved", "conversationId": "%s"}""".formatted(conversation));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graph.verify(1, postRequestedFor(urlEqualTo(
@@ -270,7 +270,7 @@ class MessengerChannelTest {
         deliver(page(messaging("6004", PAGE, now + 60_000, """
                 "message": {"mid": "m_s2", "text": "★★★★", "quick_reply": {"payload": "csat:4"}}""")));
 
-        JsonNode result = ticketEvent();
+        JsonNode result = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(result.path("type").asText()).isEqualTo("survey.completed");
         assertThat(result.path("survey").path("score").asInt()).isEqualTo(4);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graph.verify(1, postRequestedFor(urlEqualTo(
@@ -284,17 +284,7 @@ class MessengerChannelTest {
                 urlEqualTo("/6001?fields=name,profile_pic")).withHeader("Authorization", equalTo("Bearer page-token"));
     }
 
-    private void helpdeskEvent(String json) {
-        assertThat(hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
-                .statusCode()).isEqualTo(202);
-    }
 
-    private JsonNode ticketEvent() throws Exception {
-        Message event = jms.receive("bluebird.helpdesk.tickets");
-        assertThat(event).as("a ticket event").isNotNull();
-        return HubClient.json(event.getBody(String.class));
-    }
 
     private HttpResponse<String> deliver(String body) {
         return hub.send(hub.request("/webhooks/messenger").header("Content-Type", "application/json")
@@ -316,5 +306,9 @@ class MessengerChannelTest {
         return """
                 {"sender": {"id": "%s"}, "recipient": {"id": "%s"}, "timestamp": %d, %s}"""
                 .formatted(sender, recipient, timestamp, event);
+    }
+
+    private static void accepted(HubClient hub, String json) {
+        assertThat(hub.postHelpdeskEvent(json).statusCode()).isEqualTo(202);
     }
 }

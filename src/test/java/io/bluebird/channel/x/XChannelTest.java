@@ -113,7 +113,7 @@ class XChannelTest {
         String mention = envelope("post.mention.create", xPost("1001", "3805104374", "@brand my order never arrived",
                 ""), users("3805104374", "jdoe", "Jane Doe", 1200));
         assertThat(deliver(mention).statusCode()).isEqualTo(200);
-        JsonNode created = ticketEvent();
+        JsonNode created = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(created.path("type").asText()).isEqualTo("ticket.created");
         assertThat(created.path("message").path("id").asText()).isEqualTo("x:public:1001");
         assertThat(created.path("customer").path("handle").asText()).isEqualTo("jdoe");
@@ -140,7 +140,7 @@ class XChannelTest {
                 users(BRAND, "brand", "Brand", 50000)));
         deliver(envelope("dm.received", dms(dm("3001", "3805104374", BRAND, "Order 1234"))));
 
-        JsonNode dm = ticketEvent();
+        JsonNode dm = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(dm.path("message").path("id").asText()).as("the reply event, the repost, our own post: nothing")
                 .isEqualTo("x:dm:3001");
         assertThat(dm.path("type").asText()).isEqualTo("ticket.updated");
@@ -149,7 +149,7 @@ class XChannelTest {
         x.stubFor(post("/2/dm_conversations/with/3805104374/messages").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(
                         "{\"data\": {\"dm_conversation_id\": \"3805104374-4337869213\", \"dm_event_id\": \"4001\"}}")));
-        helpdeskEvent("""
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "A new one ships today."}"""
                 .formatted(created.path("conversationId").asText()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> x.verify(1, postRequestedFor(urlEqualTo(
@@ -160,7 +160,7 @@ class XChannelTest {
 
         deliver(envelope("dm.sent", dms(dm("4001", BRAND, "3805104374", "A new one ships today."))));
         deliver(envelope("dm.sent", dms(dm("4002", BRAND, "3805104374", "PS: tracking is XY123"))));
-        JsonNode agent = ticketEvent();
+        JsonNode agent = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(agent.path("message").path("id").asText()).as("the echo of the hub's DM is dropped")
                 .isEqualTo("x:dm:4002");
         assertThat(agent.path("message").path("direction").asText()).isEqualTo("out");
@@ -175,7 +175,7 @@ class XChannelTest {
                 "\"user_id\": \"" + BRAND + "\"", "\"user_id\": \"1234\""));
         deliver(envelope("post.quote.create", quote, users("555", "fan", "A Fan", 3)));
 
-        JsonNode event = ticketEvent();
+        JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(event.path("message").path("id").asText()).isEqualTo("x:public:1101");
         assertThat(event.path("message").path("visibility").asText()).isEqualTo("public");
         jms.setReceiveTimeout(1_500);
@@ -209,14 +209,14 @@ class XChannelTest {
                          "title": "Forbidden", "status": 403}""")));
         deliver(envelope("dm.received", dms(dm("3201", "600", BRAND, "Can you help?")),
                 "\"600\": {\"data\": {\"id\": \"600\", \"username\": \"closed\", \"name\": \"Closed\"}}"));
-        String closed = ticketEvent().path("conversationId").asText();
+        String closed = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
         String refused = "on x: X POST /2/dm_conversations/with/600/messages answered 403: You cannot send messages"
                 + " to this user.";
-        assertThat(ticketEvent().path("message").path("text").asText())
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("text").asText())
                 .startsWith("Bluebird could not deliver this acknowledgement " + refused);
-        helpdeskEvent("""
+        accepted(hub, """
                 {"type": "agent.reply", "conversationId": "%s", "text": "Sure!"}""".formatted(closed));
-        assertThat(ticketEvent().path("message").path("text").asText())
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("text").asText())
                 .startsWith("Bluebird could not deliver this agent-reply " + refused);
 
         long reset = Instant.now().plusSeconds(2).getEpochSecond();
@@ -232,7 +232,7 @@ class XChannelTest {
                         .withBody("{\"data\": {\"dm_conversation_id\": \"700-4337869213\", \"dm_event_id\": \"4701\"}}")));
         deliver(envelope("dm.received", dms(dm("3301", "700", BRAND, "Hello")),
                 "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
-        String limited = ticketEvent().path("conversationId").asText();
+        String limited = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.getJson("/api/conversations/" + limited)
                 .path("messages").toString().contains("x:dm:4701"));
@@ -242,23 +242,13 @@ class XChannelTest {
 
         deliver(envelope("dm.received", dms(dm("3302", "700", BRAND, "2")),
                 "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
-        JsonNode answer = ticketEvent();
+        JsonNode answer = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(answer.path("message").path("quickReplyPayload").asText()).as("the number is the choice")
                 .isEqualTo("choice:billing");
         assertThat(hub.getJson("/api/conversations/" + limited).path("choice").asText()).isEqualTo("billing");
     }
 
-    private void helpdeskEvent(String json) {
-        assertThat(hub.send(hub.request("/api/helpdesk-events").header("Authorization", "Bearer " + HubClient.TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
-                .statusCode()).isEqualTo(202);
-    }
 
-    private JsonNode ticketEvent() throws Exception {
-        Message event = jms.receive("bluebird.helpdesk.tickets");
-        assertThat(event).as("a ticket event").isNotNull();
-        return HubClient.json(event.getBody(String.class));
-    }
 
     private HttpResponse<String> deliver(String body) {
         return hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
@@ -315,5 +305,9 @@ class XChannelTest {
                  "message_create": {"sender_id": "%s", "target": {"recipient_id": "%s"},
                                     "message_data": {"text": "%s", "entities": {"hashtags": [], "urls": []}}}}"""
                 .formatted(id, Instant.now().toEpochMilli(), sender, recipient, text);
+    }
+
+    private static void accepted(HubClient hub, String json) {
+        assertThat(hub.postHelpdeskEvent(json).statusCode()).isEqualTo(202);
     }
 }
