@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * profiles, the chat log through atproto-proxy), through the running hub to the JMS helpdesk; and the agent's
  * answers going back as a chat message and as a reply post.
  */
+// its pollers would go on calling the stand-in after it stops: the context ends with the class
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bluebird.api.token=" + HubClient.TOKEN,
         "bluebird.bluesky.identifier=brand.bsky.social",

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * stand-in answering as the Mastodon API documents: mentions in public and in private become tickets, the HTML
  * becomes text, and the cursor (min_id) stops a second import.
  */
+// its pollers would go on calling the stand-in after it stops: the context ends with the class
+@DirtiesContext
 @SpringBootTest(properties = {
         "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/examples/mastodon.yaml",
         "mastodon.access-token=mastodon-token",

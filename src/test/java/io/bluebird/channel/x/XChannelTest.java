@@ -167,6 +167,35 @@ class XChannelTest {
         assertThat(agent.path("conversationId").asText()).isEqualTo(created.path("conversationId").asText());
     }
 
+    /** X DMs have no buttons: the survey asks for a number, and a DM of just that number is the answer. */
+    @Test
+    void aSolvedConversationIsSurveyedInTextAndANumberIsTheAnswer() throws Exception {
+        x.stubFor(post("/2/dm_conversations/with/900/messages").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"data\": {\"dm_conversation_id\": \"900-4337869213\", \"dm_event_id\": \"{{randomValue length=12 type='NUMERIC'}}\"}}")
+                .withTransformers("response-template")));
+        String surveyed = "\"900\": {\"data\": {\"id\": \"900\", \"username\": \"rated\", \"name\": \"Rita\"}}";
+        deliver(envelope("dm.received", dms(dm("9001", "900", BRAND, "Where is my refund?")), surveyed));
+        String conversation = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
+
+        assertThat(hub.postHelpdeskEvent("""
+                {"type": "ticket.solved", "conversationId": "%s"}""".formatted(conversation)).statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> x.verify(1, postRequestedFor(urlEqualTo(
+                "/2/dm_conversations/with/900/messages")).withRequestBody(matchingJsonPath("$.text",
+                containing("How satisfied are you with our help, from 1 (not at all) to 5 (very)?\n\n"
+                        + "Reply with a number from 1 to 5.")))));
+        deliver(envelope("dm.received", dms(dm("9002", "900", BRAND, "4")), surveyed));
+
+        JsonNode result = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(result.path("type").asText()).isEqualTo("survey.completed");
+        assertThat(result.path("survey").path("type").asText()).isEqualTo("csat");
+        assertThat(result.path("survey").path("score").asInt()).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> x.verify(1, postRequestedFor(urlEqualTo(
+                "/2/dm_conversations/with/900/messages")).withRequestBody(matchingJsonPath("$.text",
+                containing("Thank you for your answer!")))));
+    }
+
     @Test
     void aQuoteIsAPublicMessageAndAnotherAccountsDeliveryIsIgnored() throws Exception {
         String quote = xPost("1101", "555", "This brand is great", ", \"referenced_tweets\": [{\"type\": \"quoted\","

@@ -1,4 +1,4 @@
-package io.bluebird.helpdesk.rt;
+package io.bluebird;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,21 +13,20 @@ import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bluebird.HubClient;
 
 /**
  * The real Request Tracker of scripts/rt-test-server.sh, started once for the test run, and read back through its
  * own REST2 API as an agent's tools would.
  */
-final class RequestTracker {
+public final class RequestTracker {
 
-    static final String USER = "root";
-    static final String PASSWORD = "password";
+    public static final String USER = "root";
+    public static final String PASSWORD = "password";
     private static String url;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    static synchronized String url() throws IOException, InterruptedException {
+    public static synchronized String url() throws IOException, InterruptedException {
         if (url == null) {
             Process start = new ProcessBuilder(Path.of("scripts", "rt-test-server.sh").toString(), "start")
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -52,7 +51,7 @@ final class RequestTracker {
         }
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/REST/2.0" + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
@@ -64,18 +63,18 @@ final class RequestTracker {
     }
 
     /** The ids of the tickets whose custom field holds this conversation id. */
-    List<String> ticketsOf(String conversationId) throws IOException, InterruptedException {
+    public List<String> ticketsOf(String conversationId) throws IOException, InterruptedException {
         return ids(get("/tickets?query=" + URLEncoder.encode("CF.{Bluebird Conversation} = '" + conversationId + "'",
                 StandardCharsets.UTF_8)));
     }
 
-    List<String> ticketsRequestedBy(String email) throws IOException, InterruptedException {
+    public List<String> ticketsRequestedBy(String email) throws IOException, InterruptedException {
         return ids(get("/tickets?query=" + URLEncoder.encode("Requestor.EmailAddress = '" + email + "'",
                 StandardCharsets.UTF_8)));
     }
 
     /** Each transaction of the ticket as "Type: content" (Create, Correspond, Comment…), oldest first. */
-    List<String> history(String ticketId) throws IOException, InterruptedException {
+    public List<String> history(String ticketId) throws IOException, InterruptedException {
         List<String> transactions = new ArrayList<>();
         for (JsonNode item : get("/ticket/" + ticketId + "/history?per_page=100").path("items")) {
             JsonNode transaction = get("/transaction/" + item.path("id").asText());
