@@ -21,7 +21,17 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
                 throw new IllegalStateException("bluebird.routing.rules '" + rule.name() + "' sends to '"
                         + rule.helpdesk() + "' but bluebird.helpdesks has only " + helpdesks.keySet());
             }
-        }
+        }        helpdesks.forEach((name, settings) -> {
+            if (settings.customFields() == null) {
+                return;
+            }
+            for (String fact : settings.customFields().keySet()) {
+                if (!TicketFacts.NAMES.contains(fact)) {
+                    throw new IllegalStateException("bluebird.helpdesks." + name + ".custom-fields has '" + fact
+                            + "': the facts are " + TicketFacts.NAMES);
+                }
+            }
+        });
     }
 
     public HelpdeskSettings helpdesk(String name) {

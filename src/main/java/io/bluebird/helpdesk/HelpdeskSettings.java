@@ -1,13 +1,15 @@
 package io.bluebird.helpdesk;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One helpdesk under {@code bluebird.helpdesks.<name>}. Which keys matter depends on {@code type}: zendesk uses
  * base-url, client-id and client-secret (or, until Zendesk switches API tokens off on 2027-04-30, email and
  * api-token); freshdesk base-url, api-key and source; rt base-url, queue and token (or username and password);
  * webhook base-url and secret; jms queue. {@code conversation-field} is the custom field that holds the conversation
- * id (Freshdesk: {@code cf_…}; RT: its name), which RT looks tickets up by. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
+ * id (Freshdesk: {@code cf_…}; RT: its name), which RT looks tickets up by; {@code custom-fields} maps facts of
+ * {@link TicketFacts} to the helpdesk's own fields. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
  * {@code webhook-secret} the signing secret of the Zendesk webhook that tells the hub about agents' replies.
  */
 public record HelpdeskSettings(
@@ -27,7 +29,8 @@ public record HelpdeskSettings(
         String username,
         String password,
         String secret,
-        String conversationField) {
+        String conversationField,
+        Map<String, String> customFields) {
 
     public HelpdeskSettings {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;

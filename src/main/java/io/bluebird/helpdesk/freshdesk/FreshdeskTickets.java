@@ -20,6 +20,7 @@ import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
@@ -115,8 +116,12 @@ public class FreshdeskTickets {
         List<String> tags = new ArrayList<>(event.tags());
         tags.add(lookupTag(event.conversationId()));
         ticket.put("tags", tags);
+        Map<String, Object> fields = new LinkedHashMap<>(TicketFacts.fields(event, settings.customFields()));
         if (settings.conversationField() != null && !settings.conversationField().isBlank()) {
-            ticket.put("custom_fields", Map.of(settings.conversationField(), event.conversationId()));
+            fields.put(settings.conversationField(), event.conversationId());
+        }
+        if (!fields.isEmpty()) {
+            ticket.put("custom_fields", fields);
         }
         return ticket;
     }

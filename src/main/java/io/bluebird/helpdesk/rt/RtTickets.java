@@ -18,6 +18,7 @@ import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
@@ -100,8 +101,14 @@ public class RtTickets {
         ticket.put("Content", TicketText.of(event.history()));
         ticket.put("ContentType", "text/plain");
         ticket.put("Priority", priority(event.priority()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        TicketFacts.fields(event, settings.customFields()).forEach((field, value) -> fields.put(field,
+                String.valueOf(value)));
         if (settings.conversationField() != null && !settings.conversationField().isBlank()) {
-            ticket.put("CustomFields", Map.of(settings.conversationField(), event.conversationId()));
+            fields.put(settings.conversationField(), event.conversationId());
+        }
+        if (!fields.isEmpty()) {
+            ticket.put("CustomFields", fields);
         }
         return ticket;
     }

@@ -19,6 +19,7 @@ import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SurveyResult;
@@ -67,7 +68,8 @@ public class ZendeskTickets {
             deliveries.delivered(event, helpdesk, null);
         } else if (ticketId == null) {
             HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
-                    Map.of("Idempotency-Key", idempotencyKey(event)), new TicketRequest(newTicket(event)));
+                    Map.of("Idempotency-Key", idempotencyKey(event)),
+                    new TicketRequest(newTicket(event, config.helpdesk(helpdesk).customFields())));
             ticketId = createdTicketId(helpdesk, response);
             log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
                     response.headers().firstValue("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
@@ -86,11 +88,14 @@ public class ZendeskTickets {
         return "bluebird-conversation-" + event.conversationId();
     }
 
-    static Ticket newTicket(TicketEvent event) {
+    /** {@code customFields}: facts of {@link TicketFacts} to Zendesk custom field ids (numbers). */
+    static Ticket newTicket(TicketEvent event, Map<String, String> customFields) {
         Requesters.Requester requester = Requesters.of(event.customer());
+        List<CustomField> fields = TicketFacts.fields(event, customFields).entrySet().stream()
+                .map(field -> new CustomField(Long.parseLong(field.getKey().strip()), field.getValue())).toList();
         return new Ticket(event.subject(), new Comment(TicketText.of(event.history()), true),
                 new Requester(requester.name(), requester.email()), event.priority().name().toLowerCase(), event.tags(),
-                event.conversationId(), null, null, null);
+                event.conversationId(), null, null, fields.isEmpty() ? null : fields);
     }
 
     /**

@@ -3,7 +3,9 @@ package io.bluebird.helpdesk.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.TicketEvents;
@@ -30,7 +32,7 @@ class ZendeskTicketsTest {
         TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH);
 
         String json = new ObjectMapper().writeValueAsString(new ZendeskTickets.TicketRequest(
-                ZendeskTickets.newTicket(event)));
+                ZendeskTickets.newTicket(event, Map.of())));
 
         assertThat(new ObjectMapper().readTree(json)).isEqualTo(new ObjectMapper().readTree("""
                 {"ticket": {
@@ -52,7 +54,26 @@ class ZendeskTicketsTest {
                         new CrmRecord("c-1", "Jane Doe", "jane@example.com", null, true, "gold", List.of(), List.of())),
                 event.message(), event.history(), event.tags(), null);
 
-        assertThat(ZendeskTickets.newTicket(known).requester().email()).isEqualTo("jane@example.com");
+        assertThat(ZendeskTickets.newTicket(known, Map.of()).requester().email()).isEqualTo("jane@example.com");
+    }
+
+    @Test
+    void configuredCustomFieldsCarryWhatTheHubKnows() {
+        TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH);
+        TicketEvent known = new TicketEvent(event.schema(), event.type(), event.eventId(), event.occurredAt(),
+                event.conversationId(), null, event.priority(), event.subject(),
+                new Customer("x", "7", "jdoe", "Jane Doe", 10L,
+                        new CrmRecord("c-1", "Jane Doe", "jane@example.com", null, true, "gold", List.of(), List.of())),
+                event.message(), event.history(), List.of("x", "private", "priority-vip"), null);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("conversation", "360001");
+        fields.put("crm-tier", "360002");
+        fields.put("priority-rule", "360003");
+        fields.put("followers", "360004");
+
+        assertThat(ZendeskTickets.newTicket(known, fields).customFields()).containsExactly(
+                new ZendeskTickets.CustomField(360001, "conv-1"), new ZendeskTickets.CustomField(360002, "gold"),
+                new ZendeskTickets.CustomField(360003, "vip"), new ZendeskTickets.CustomField(360004, 10L));
     }
 
     @Test
