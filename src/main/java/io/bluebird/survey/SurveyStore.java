@@ -33,6 +33,11 @@ public class SurveyStore {
                 order by sent_at desc""", SurveyStore::survey, channel, account, customerId).stream().findFirst();
     }
 
+    Optional<Survey> forConversation(String conversationId) {
+        return jdbc.query("select * from survey where conversation_id = ?", SurveyStore::survey, conversationId)
+                .stream().findFirst();
+    }
+
     void insert(Survey s) {
         jdbc.update("""
                 insert into survey (id, conversation_id, channel, account, customer_id, helpdesk, type, sent_at)

@@ -95,6 +95,13 @@ public class Surveys {
         return Optional.empty();
     }
 
+    /** The customer's answer to the conversation's survey, once there is one. */
+    public Optional<SurveyResult> resultOf(String conversationId) {
+        return store.forConversation(conversationId).filter(survey -> survey.score() != null)
+                .map(survey -> new SurveyResult(survey.type().value(), survey.score(), survey.type().scale(),
+                        survey.comment(), survey.answeredAt()));
+    }
+
     /** Whether this customer message is an answer to their survey (or its follow-up comment), not a new request. */
     public boolean isAnswer(SocialMessage message) {
         return answerTo(message).isPresent();

@@ -136,6 +136,8 @@ class ProcessStageTest {
         assertThat(record.path("recentOrders").path(0).path("id").asText()).isEqualTo("O-1");
         crm.verify(1, getRequestedFor(urlPathEqualTo("/customers"))
                 .withQueryParam("channel", equalTo("mastodon")).withQueryParam("id", equalTo("u-v1")));
+        assertThat(hub.conversationOf("vipjane").path("crm").path("tier").asText())
+                .as("the conversation shows the CRM snapshot").isEqualTo("gold");
 
         hub.postMessage(message("private", "v2", "u-v1", "vipjane", "Are you there?", null));
         JsonNode update = ticketEventOf("v2");

@@ -96,6 +96,8 @@ class SurveyFlowTest {
 
         JsonNode conversation = hub.getJson("/api/conversations/" + conversationId);
         assertThat(conversation.path("status").asText()).as("answers never reopen").isEqualTo("solved");
+        assertThat(conversation.path("survey").path("score").asInt()).isEqualTo(4);
+        assertThat(conversation.path("survey").path("comment").asText()).isEqualTo("The courier was very kind");
         assertThat(conversation.path("messages")).hasSize(3);
 
         metrics.refresh();
