@@ -42,6 +42,13 @@ case "${1:-}" in
             >"$STATE/initialdata.log" 2>&1
           touch "$MARKER"
         fi
+        # the hub's RT user and the scrip that posts agents' answers and resolved tickets to the hub
+        SCRIP_MARKER=/var/lib/request-tracker5/bluebird-scrip-applied
+        if [ ! -f "$SCRIP_MARKER" ]; then
+          /usr/sbin/rt-setup-database-5 --action insert --skip-create --datafile scripts/rt-initialdata-scrip \
+            >"$STATE/initialdata-scrip.log" 2>&1
+          touch "$SCRIP_MARKER"
+        fi
         echo "$URL" >"$STATE/url"
         echo "$URL"
         exit 0
