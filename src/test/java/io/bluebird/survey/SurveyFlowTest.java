@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.HubClient;
 import io.bluebird.TicketEventSchema;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

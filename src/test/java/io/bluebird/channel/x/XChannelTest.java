@@ -28,7 +28,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
 import io.bluebird.http.Hmac;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -33,7 +33,6 @@ import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.bluebird.HubClient;
 import io.bluebird.http.Hmac;
-import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
