@@ -24,6 +24,7 @@ import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketEventType;
+import io.bluebird.priority.Priorities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -86,8 +87,9 @@ public class RtTickets {
             boolean fromCustomer = event.message().direction() == Direction.IN;
             call(helpdesk, settings, "POST", base + (fromCustomer ? "/correspond" : "/comment"),
                     text(TicketText.of(event.message())));
-            if (event.tags().contains(Conversations.REOPENED)) {
-                call(helpdesk, settings, "PUT", base, Map.of("Status", "open"));
+            Map<String, Object> changes = changes(event);
+            if (!changes.isEmpty()) {
+                call(helpdesk, settings, "PUT", base, changes);
             }
         }
         deliveries.delivered(event, helpdesk, null);
@@ -111,6 +113,18 @@ public class RtTickets {
             ticket.put("CustomFields", fields);
         }
         return ticket;
+    }
+
+    /** A reopened conversation reopens the ticket; a message that raised the priority raises the ticket's. */
+    static Map<String, Object> changes(TicketEvent event) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (event.tags().contains(Conversations.REOPENED)) {
+            changes.put("Status", "open");
+        }
+        if (event.tags().contains(Priorities.RAISED)) {
+            changes.put("Priority", priority(event.priority()));
+        }
+        return changes;
     }
 
     /** RT priorities are numbers (0 lowest): 10, 50, 70, 90 for low, normal, high, urgent. */

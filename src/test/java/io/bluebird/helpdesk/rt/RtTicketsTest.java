@@ -1,0 +1,51 @@
+package io.bluebird.helpdesk.rt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.bluebird.conversation.Conversations;
+import io.bluebird.conversation.TicketEvents;
+import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.model.Author;
+import io.bluebird.model.Direction;
+import io.bluebird.model.Priority;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.TicketEvent;
+import io.bluebird.model.Visibility;
+import io.bluebird.priority.Priorities;
+import org.junit.jupiter.api.Test;
+
+class RtTicketsTest {
+
+    static final SocialMessage DM = new SocialMessage("x:dm:9", "x", Visibility.PRIVATE, Direction.IN, "9", "42",
+            new Author("7", "jdoe", "Jane Doe", 10L, false), null, "My order never arrived", null, null, null,
+            Instant.parse("2026-11-22T10:00:00Z"));
+
+    @Test
+    void aNewTicketGoesToTheQueueWithItsFields() {
+        TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH).withPriority(Priority.HIGH)
+                .withTags(List.of("priority-long-wait"));
+        HelpdeskSettings settings = new HelpdeskSettings("rt", "http://rt", "Social", null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "Bluebird Conversation",
+                Map.of("priority-rule", "Bluebird Priority Rule"));
+
+        Map<String, Object> ticket = RtTickets.newTicket(event, settings);
+
+        assertThat(ticket).containsEntry("Queue", "Social").containsEntry("Requestor", "x-7@users.bluebird.invalid")
+                .containsEntry("Priority", 70).containsEntry("ContentType", "text/plain")
+                .containsEntry("CustomFields", Map.of("Bluebird Priority Rule", "long-wait",
+                        "Bluebird Conversation", "conv-1"));
+    }
+
+    @Test
+    void aReopenOrARaisedPriorityChangesTheTicket() {
+        TicketEvent event = TicketEvents.of("conv-1", "5", List.of(DM), Instant.EPOCH).withPriority(Priority.URGENT);
+
+        assertThat(RtTickets.changes(event)).isEmpty();
+        assertThat(RtTickets.changes(event.withTags(List.of(Conversations.REOPENED, Priorities.RAISED))))
+                .containsEntry("Status", "open").containsEntry("Priority", 90);
+    }
+}
