@@ -1,0 +1,74 @@
+package io.bluebird.channel.x;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bluebird.HubClient;
+import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
+import io.bluebird.model.Visibility;
+import org.junit.jupiter.api.Test;
+
+class XMessagesTest {
+
+    static final String BRAND = "4337869213";
+    static final JsonNode USERS = HubClient.json("""
+            [{"id": "3805104374", "username": "jdoe", "name": "Jane Doe", "verified": true,
+              "public_metrics": {"followers_count": 1200}}]""");
+
+    @Test
+    void aReplyToAPostKeepsWhatItAnswers() {
+        JsonNode post = HubClient.json("""
+                {"id": "1001", "text": "@brand still broken", "author_id": "3805104374", "created_at": "2026-11-22T10:00:00.000Z",
+                 "referenced_tweets": [{"type": "replied_to", "id": "999"}]}""");
+
+        SocialMessage message = XMessages.fromPost(post, USERS, BRAND).orElseThrow();
+
+        assertThat(message.id()).isEqualTo("x:public:1001");
+        assertThat(message.inReplyTo()).isEqualTo("999");
+        assertThat(message.author().handle()).isEqualTo("jdoe");
+        assertThat(message.author().followers()).isEqualTo(1200);
+        assertThat(message.author().verified()).isTrue();
+        assertThat(message.createdAt()).hasToString("2026-11-22T10:00:00Z");
+    }
+
+    @Test
+    void repostsAndTheBrandsOwnPostsAreNotMessages() {
+        assertThat(XMessages.fromPost(HubClient.json("""
+                {"id": "1", "text": "RT", "author_id": "3805104374",
+                 "referenced_tweets": [{"type": "retweeted", "id": "2"}]}"""), USERS, BRAND)).isEmpty();
+        assertThat(XMessages.fromPost(HubClient.json("""
+                {"id": "3", "text": "Our news", "author_id": "4337869213"}"""), USERS, BRAND)).isEmpty();
+    }
+
+    @Test
+    void aDmFromTheBrandIsTheBrandsWordsToTheCustomer() {
+        JsonNode event = HubClient.json("""
+                {"type": "message_create", "id": "4002", "created_timestamp": "1763805600000",
+                 "message_create": {"sender_id": "4337869213", "target": {"recipient_id": "3805104374"},
+                                    "message_data": {"text": "Tracking: XY123"}}}""");
+        JsonNode users = HubClient.json("""
+                {"3805104374": {"data": {"id": "3805104374", "username": "jdoe", "name": "Jane Doe"}}}""");
+
+        SocialMessage message = XMessages.fromDmEvent(event, users, BRAND).orElseThrow();
+
+        assertThat(message.direction()).isEqualTo(Direction.OUT);
+        assertThat(message.visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(message.customer().handle()).isEqualTo("jdoe");
+        assertThat(message.author().id()).isEqualTo(BRAND);
+    }
+
+    @Test
+    void aPolledDmFindsItsCustomerInTheParticipants() {
+        JsonNode event = HubClient.json("""
+                {"id": "6002", "event_type": "MessageCreate", "text": "Order 42", "sender_id": "3805104374",
+                 "participant_ids": ["3805104374", "4337869213"], "created_at": "2026-11-22T10:00:00.000Z"}""");
+
+        SocialMessage message = XMessages.fromV2DmEvent(event, USERS, BRAND).orElseThrow();
+
+        assertThat(message.id()).isEqualTo("x:dm:6002");
+        assertThat(message.direction()).isEqualTo(Direction.IN);
+        assertThat(message.author().name()).isEqualTo("Jane Doe");
+        assertThat(XPolling.newer("10000000000000000001", "9999999999999999999")).isTrue();
+    }
+}

@@ -1,0 +1,50 @@
+package io.bluebird.helpdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.ApiToken;
+import io.bluebird.http.Hmac;
+import io.bluebird.http.RequestRejected;
+import io.bluebird.model.HelpdeskEventType;
+import org.junit.jupiter.api.Test;
+
+class NativeHelpdeskEventsTest {
+
+    static final HelpdeskSettings ZENDESK = new HelpdeskSettings("zendesk", "https://z", null, null, null, null,
+            null, null, null, "signing-secret", null, null, null, null, null, null, null, null);
+    static final HelpdeskSettings RT = new HelpdeskSettings("rt", "https://rt", null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null);
+    final NativeHelpdeskEvents events = new NativeHelpdeskEvents(new HelpdeskConfig(Map.of("zendesk", ZENDESK, "rt",
+            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token"), new ObjectMapper());
+
+    @Test
+    void aCommentAndASolveInOneCallAreAReplyThenASolve() {
+        byte[] body = "{\"ticket_id\": \"35\", \"comment\": \"Done!\", \"status\": \"Solved\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        String signature = Hmac.sha256Base64("signing-secret", ("2026-11-24T10:00:00Z"
+                + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+
+        var read = events.read("zendesk", body, null, signature, "2026-11-24T10:00:00Z");
+
+        assertThat(read).extracting(e -> e.type()).containsExactly(HelpdeskEventType.AGENT_REPLY,
+                HelpdeskEventType.TICKET_SOLVED);
+        assertThat(read.get(0).text()).isEqualTo("Done!");
+        assertThat(read.get(0).helpdeskTicketId()).isEqualTo("35");
+    }
+
+    @Test
+    void anOpenStatusWithoutACommentIsNothingAndAnRtScripUsesTheBearerToken() {
+        byte[] body = "{\"ticket_id\": \"7\", \"comment\": \"\", \"status\": \"open\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(events.read("rt", body, "Bearer api-token", null, null)).isEmpty();
+        assertThatThrownBy(() -> events.read("rt", body, "Bearer guess", null, null))
+                .isInstanceOf(RequestRejected.class);
+        assertThatThrownBy(() -> events.read("zendesk", body, null, "bm9wZQ==", "t"))
+                .hasMessage("wrong X-Zendesk-Webhook-Signature");
+    }
+}
