@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
+import io.bluebird.channel.PollLeases;
 import io.bluebird.model.SocialMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Polls the brand's Bluesky account: mentions, replies and quotes from {@code app.bsky.notification.listNotifications}
  * (newest first: read back to the newest {@code indexedAt} seen before) and DMs from {@code chat.bsky.convo.getLog}
  * (forward from the saved cursor). The first poll takes only the last {@code bluebird.bluesky.backfill}. A rate limit
- * pauses the poller until Bluesky's reset.
+ * pauses the poller until Bluesky's reset. Of several hubs, only the one holding the poller's lease polls.
  */
 @Component("blueskyPolling")
 public class BlueskyPolling {
@@ -34,20 +35,25 @@ public class BlueskyPolling {
     private final BlueskyApi api;
     private final BlueskyProfiles profiles;
     private final PollCursors cursors;
+    private final PollLeases leases;
     private final BlueskySettings settings;
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    public BlueskyPolling(BlueskyApi api, BlueskyProfiles profiles, PollCursors cursors, BlueskySettings settings,
-                          Clock clock) {
+    public BlueskyPolling(BlueskyApi api, BlueskyProfiles profiles, PollCursors cursors, PollLeases leases,
+                          BlueskySettings settings, Clock clock) {
         this.api = api;
         this.profiles = profiles;
         this.cursors = cursors;
+        this.leases = leases;
         this.settings = settings;
         this.clock = clock;
     }
 
     public PollBatch notifications() {
+        if (!leases.holds(NOTIFICATIONS)) {
+            return new PollBatch(NOTIFICATIONS, null, List.of());
+        }
         if (paused()) {
             return new PollBatch(NOTIFICATIONS, null, List.of());
         }
@@ -88,6 +94,9 @@ public class BlueskyPolling {
     }
 
     public PollBatch chats() {
+        if (!leases.holds(CHATS)) {
+            return new PollBatch(CHATS, null, List.of());
+        }
         if (paused()) {
             return new PollBatch(CHATS, null, List.of());
         }

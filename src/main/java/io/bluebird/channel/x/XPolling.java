@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
+import io.bluebird.channel.PollLeases;
 import io.bluebird.model.SocialMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * the newest seen, following {@code meta.next_token}) and DMs ({@code GET /2/dm_events}, user context, newest first
  * back to the newest id seen: that endpoint takes no {@code since_id}). The first poll takes one page. When X says
  * no calls are left ({@code x-rate-limit-remaining: 0}, or a 429) the poller waits for {@code x-rate-limit-reset}.
+ * Of several hubs, only the one holding the poller's lease polls.
  */
 @Component("xPolling")
 public class XPolling {
@@ -35,17 +37,22 @@ public class XPolling {
     private final XSettings settings;
     private final XApi api;
     private final PollCursors cursors;
+    private final PollLeases leases;
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    public XPolling(XSettings settings, XApi api, PollCursors cursors, Clock clock) {
+    public XPolling(XSettings settings, XApi api, PollCursors cursors, PollLeases leases, Clock clock) {
         this.settings = settings;
         this.api = api;
         this.cursors = cursors;
+        this.leases = leases;
         this.clock = clock;
     }
 
     public PollBatch mentions() {
+        if (!leases.holds(MENTIONS)) {
+            return new PollBatch(MENTIONS, null, List.of());
+        }
         String since = cursors.get(MENTIONS);
         List<SocialMessage> found = new ArrayList<>();
         String newest = null;
@@ -78,6 +85,9 @@ public class XPolling {
     }
 
     public PollBatch directMessages() {
+        if (!leases.holds(DMS)) {
+            return new PollBatch(DMS, null, List.of());
+        }
         String last = cursors.get(DMS);
         List<SocialMessage> found = new ArrayList<>();
         String newest = null;
