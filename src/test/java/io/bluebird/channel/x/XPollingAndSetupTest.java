@@ -18,16 +18,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
+import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
+import io.bluebird.channel.PollLeases;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -85,9 +91,17 @@ class XPollingAndSetupTest {
     ConnectionFactory connectionFactory;
     @Autowired
     PollCursors cursors;
+    @Autowired
+    PollLeases leases;
+    @Autowired
+    XSettings settings;
+    @Autowired
+    XApi api;
+    @Autowired
+    Clock clock;
 
     @Test
-    void mentionsAndDmsArePolledOnceEachAndTheRateLimitIsHonoured() throws Exception {
+    void mentionsAndDmsArePolledOnceEachEvenAfterARestartAndEachRateLimitIsHonoured() throws Exception {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setReceiveTimeout(20_000);
         Set<String> ids = new HashSet<>();
@@ -109,6 +123,58 @@ class XPollingAndSetupTest {
                 .withHeader("Authorization", equalTo("Bearer app-bearer")));
         x.verify(getRequestedFor(urlPathEqualTo("/2/dm_events"))
                 .withHeader("Authorization", equalTo("Bearer user-access-1")));
+
+        jms.setReceiveTimeout(20_000);
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(okJson(dmEvents("6003", "6002", "6001"))));
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .as("X limits each endpoint on its own: the mentions' pause does not stop the DMs")
+                .isEqualTo("x:dm:6003");
+
+        long reset = Instant.now().plusSeconds(3).getEpochSecond();
+        Instant limitedFrom = Instant.now();
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(aResponse().withStatus(429)
+                .withHeader("x-rate-limit-limit", "15").withHeader("x-rate-limit-remaining", "0")
+                .withHeader("x-rate-limit-reset", String.valueOf(reset)).withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"type\": \"about:blank\","
+                        + " \"status\": 429}")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !dmPolls(limitedFrom).isEmpty());
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(okJson(dmEvents("6004", "6003", "6002"))));
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("x:dm:6004");
+        List<ServeEvent> limited = dmPolls(limitedFrom);
+        assertThat(limited.get(0).getResponse().getStatus()).isEqualTo(429);
+        assertThat(limited.get(1).getRequest().getLoggedDate().getTime()).as("no call before the reset")
+                .isGreaterThanOrEqualTo(reset * 1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "6004".equals(cursors.get("x.dm_events")));
+
+        XPolling restarted = new XPolling(settings, api, cursors, leases, clock);
+        PollBatch mentions = restarted.mentions();
+        PollBatch dms = restarted.directMessages();
+        assertThat(mentions.messages()).as("after a restart, the cursors in the database: nothing again").isEmpty();
+        assertThat(dms.messages()).isEmpty();
+        x.verify(2, getRequestedFor(urlPathEqualTo("/2/users/" + BRAND + "/mentions"))
+                .withQueryParam("since_id", equalTo("5001")));
+    }
+
+    /** The polls of {@code GET /2/dm_events} since {@code from}, oldest first. */
+    private static List<ServeEvent> dmPolls(Instant from) {
+        return x.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/2/dm_events")
+                        && !e.getRequest().getLoggedDate().toInstant().isBefore(from))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+    }
+
+    /** A page of {@code GET /2/dm_events}, newest first, from customer 800 to the brand. */
+    private static String dmEvents(String... ids) {
+        StringBuilder events = new StringBuilder();
+        for (String id : ids) {
+            events.append(events.isEmpty() ? "" : ",").append("""
+                    {"id": "%s", "event_type": "MessageCreate", "text": "Message %s", "sender_id": "800",
+                     "dm_conversation_id": "800-%s", "participant_ids": ["800", "%s"], "created_at": "%s"}"""
+                    .formatted(id, id, BRAND, BRAND, Instant.now()));
+        }
+        return """
+                {"data": [%s], "includes": {"users": [{"id": "800", "username": "polled", "name": "Polly"}]},
+                 "meta": {"result_count": %d}}""".formatted(events, ids.length);
     }
 
     @Test
