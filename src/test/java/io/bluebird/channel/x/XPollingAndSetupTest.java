@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -178,7 +179,7 @@ class XPollingAndSetupTest {
     }
 
     @Test
-    void theWebhookSetUpCreatesOnlyWhatIsMissing() {
+    void theWebhookSetUpCreatesOnlyWhatIsMissingAndReportsWhatXRefuses() {
         HubClient hub = new HubClient(port);
 
         JsonNode first = ensure(hub);
@@ -186,19 +187,36 @@ class XPollingAndSetupTest {
 
         assertThat(first.path("webhookCreated").asBoolean()).isTrue();
         assertThat(first.path("webhookId").asText()).isEqualTo("1146654567674912769");
-        assertThat(first.path("crcValid").asBoolean()).isTrue();
+        assertThat(first.path("crcAttempted").asBoolean()).isTrue();
+        assertThat(first.path("valid").asBoolean()).isTrue();
         assertThat(first.path("subscriptions").toString()).contains(
-                "{\"eventType\":\"dm.received\",\"created\":false}", "{\"eventType\":\"dm.sent\",\"created\":true}");
+                "{\"eventType\":\"dm.received\",\"created\":false}", "{\"eventType\":\"dm.sent\",\"created\":true}",
+                "{\"eventType\":\"post.quote.create\",\"created\":false,\"refused\":\"X POST /2/activity/subscriptions"
+                        + " answered 403: This event type is not available on your plan.\"}");
         assertThat(second.path("webhookCreated").asBoolean()).isFalse();
+        assertThat(second.path("subscriptions").toString()).contains("{\"eventType\":\"dm.sent\",\"created\":false}");
         x.verify(1, postRequestedFor(urlEqualTo("/2/webhooks")).withHeader("Authorization", equalTo("Bearer app-bearer"))
                 .withRequestBody(equalToJson("{\"url\": \"https://hub.brand.example/webhooks/x\"}")));
         x.verify(2, putRequestedFor(urlEqualTo("/2/webhooks/1146654567674912769")));
-        x.verify(4, postRequestedFor(urlEqualTo("/2/activity/subscriptions")));
+        x.verify(3 + 1 + 1, postRequestedFor(urlEqualTo("/2/activity/subscriptions"))
+                .withHeader("Authorization", equalTo("Bearer user-access-1")));
         x.verify(1, postRequestedFor(urlEqualTo("/2/activity/subscriptions")).withRequestBody(equalToJson("""
                 {"event_type": "post.mention.create", "filter": {"user_id": "%s"}, "tag": "bluebird",
                  "webhook_id": "1146654567674912769"}""".formatted(BRAND))));
+        x.verify(getRequestedFor(urlPathEqualTo("/2/activity/subscriptions"))
+                .withHeader("Authorization", equalTo("Bearer app-bearer")));
         JsonNode state = hub.getJson("/api/admin/x/webhook");
         assertThat(state.path("webhooks").path(0).path("url").asText()).isEqualTo("https://hub.brand.example/webhooks/x");
+        assertThat(state.path("subscriptions")).hasSize(4);
+
+        x.stubFor(get("/2/webhooks").willReturn(aResponse().withStatus(401).withHeader("Content-Type",
+                "application/problem+json").withBody("""
+                {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}""")));
+        var refused = hub.send(hub.request("/api/admin/x/webhook").header("Authorization", "Bearer " + HubClient.TOKEN)
+                .GET());
+        assertThat(refused.statusCode()).as("X's refusal, passed on to the admin").isEqualTo(502);
+        assertThat(HubClient.json(refused.body()).path("message").asText())
+                .isEqualTo("X GET /2/webhooks answered 401: Unauthorized");
     }
 
     private static JsonNode ensure(HubClient hub) {
@@ -243,21 +261,34 @@ class XPollingAndSetupTest {
         x.stubFor(get("/2/webhooks").inScenario("webhook").whenScenarioStateIs("registered").willReturn(okJson("""
                 {"data": [{"id": "1146654567674912769", "url": "https://hub.brand.example/webhooks/x", "valid": true,
                            "created_at": "2026-11-24T10:00:00.000Z"}], "meta": {"result_count": 1}}""")));
-        x.stubFor(put("/2/webhooks/1146654567674912769").willReturn(okJson("{\"data\": {\"valid\": true}}")));
-        x.stubFor(get("/2/activity/subscriptions").inScenario("subscriptions").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("""
+        x.stubFor(put("/2/webhooks/1146654567674912769").willReturn(okJson("{\"data\": {\"attempted\": true}}")));
+        x.stubFor(get(urlPathEqualTo("/2/activity/subscriptions")).inScenario("subscriptions")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("""
                         {"data": [{"subscription_id": "s-1", "event_type": "dm.received",
                                    "filter": {"user_id": "%s"}, "webhook_id": "1146654567674912769",
-                                   "created_at": "2026-11-01T00:00:00Z"}]}""".formatted(BRAND))));
+                                   "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z"}],
+                         "meta": {"result_count": 1}}""".formatted(BRAND))));
         x.stubFor(post("/2/activity/subscriptions").inScenario("subscriptions").willSetStateTo("all")
-                .willReturn(okJson("{\"data\": {\"subscription_id\": \"s-new\"}}")));
+                .willReturn(okJson("""
+                        {"data": {"subscription": {"subscription_id": "s-new", "event_type": "dm.sent",
+                                                   "filter": {"user_id": "%s"}, "webhook_id": "1146654567674912769"},
+                                  "total_subscriptions_for_instance_id": 2}, "meta": {"total_subscriptions": 2}}"""
+                        .formatted(BRAND))));
+        x.stubFor(post("/2/activity/subscriptions").withRequestBody(matchingJsonPath("$.event_type",
+                equalTo("post.quote.create"))).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title": "Forbidden", "type": "about:blank", "status": 403,
+                         "detail": "This event type is not available on your plan."}""")));
         StringBuilder all = new StringBuilder();
         for (String type : XSetup.EVENT_TYPES) {
-            all.append(all.isEmpty() ? "" : ",").append("""
-                    {"subscription_id": "s-%s", "event_type": "%s", "filter": {"user_id": "%s"},
-                     "webhook_id": "1146654567674912769"}""".formatted(type, type, BRAND));
+            if (!type.equals("post.quote.create")) {
+                all.append(all.isEmpty() ? "" : ",").append("""
+                        {"subscription_id": "s-%s", "event_type": "%s", "filter": {"user_id": "%s"},
+                         "webhook_id": "1146654567674912769"}""".formatted(type, type, BRAND));
+            }
         }
-        x.stubFor(get("/2/activity/subscriptions").inScenario("subscriptions").whenScenarioStateIs("all")
+        x.stubFor(get(urlPathEqualTo("/2/activity/subscriptions")).inScenario("subscriptions")
+                .whenScenarioStateIs("all")
                 .willReturn(okJson("{\"data\": [" + all + "]}")));
     }
 }
