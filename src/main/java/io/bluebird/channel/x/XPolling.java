@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Polling X for brands without a webhook: mentions ({@code GET /2/users/{id}/mentions}, app token, {@code since_id}
- * the newest seen, following {@code meta.next_token}) and DMs ({@code GET /2/dm_events}, user context, newest first
- * back to the newest id seen: that endpoint takes no {@code since_id}). The first poll takes one page. X limits each
+ * Polling X for brands without a webhook, or for the mentions a webhook does not bring: mentions
+ * ({@code GET /2/users/{id}/mentions}, app token, {@code since_id} the newest seen, following {@code meta.next_token})
+ * and DMs ({@code GET /2/dm_events}, user context, newest first back to the newest id seen: that endpoint takes no
+ * {@code since_id}; off with {@code poll.direct-messages: false}). The first poll takes one page. X limits each
  * endpoint on its own: when it says no calls are left there ({@code x-rate-limit-remaining: 0}, or a 429), that
  * poller waits for {@code x-rate-limit-reset} while the other goes on. A poll cut short before its last page keeps
  * its cursor, so the next one reads the older pages again rather than skipping them. Of several hubs, only the one
@@ -95,7 +96,7 @@ public class XPolling {
     }
 
     public PollBatch directMessages() {
-        if (!leases.holds(DMS)) {
+        if (!settings.poll().directMessages() || !leases.holds(DMS)) {
             return new PollBatch(DMS, null, List.of());
         }
         String last = cursors.get(DMS);
