@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.http.RequestRejected;
@@ -56,7 +57,7 @@ public class XSetup {
 
     private Map<String, Object> ensureOnX() {
         Map<String, Object> result = new LinkedHashMap<>();
-        String webhookId = registered();
+        String webhookId = listed("url", settings.webhookUrl()).path("id").asText(null);
         result.put("webhookCreated", webhookId == null);
         if (webhookId == null) {
             webhookId = api.call("POST", "/2/webhooks", Map.of("url", settings.webhookUrl()), XApi.As.APP).body()
@@ -65,7 +66,7 @@ public class XSetup {
         result.put("webhookId", webhookId);
         result.put("crcAttempted", api.call("PUT", "/2/webhooks/" + webhookId, null, XApi.As.APP).body()
                 .path("data").path("attempted").asBoolean(false));
-        result.put("valid", validOf(webhookId));
+        result.put("valid", listed("id", webhookId).path("valid").asBoolean(false));
         List<String> existing = new ArrayList<>();
         for (JsonNode subscription : subscriptions()) {
             if (settings.accountId().equals(subscription.path("filter").path("user_id").asText())
@@ -94,23 +95,14 @@ public class XSetup {
         return result;
     }
 
-    /** The id of the webhook X lists for {@code bluebird.x.webhook-url}, or null. */
-    private String registered() {
+    /** The webhook X lists with {@code value} in {@code field}, or a missing node. */
+    private JsonNode listed(String field, String value) {
         for (JsonNode webhook : webhooks()) {
-            if (settings.webhookUrl().equals(webhook.path("url").asText())) {
-                return webhook.path("id").asText();
+            if (value.equals(webhook.path(field).asText())) {
+                return webhook;
             }
         }
-        return null;
-    }
-
-    private boolean validOf(String webhookId) {
-        for (JsonNode webhook : webhooks()) {
-            if (webhookId.equals(webhook.path("id").asText())) {
-                return webhook.path("valid").asBoolean(false);
-            }
-        }
-        return false;
+        return MissingNode.getInstance();
     }
 
     private JsonNode webhooks() {
