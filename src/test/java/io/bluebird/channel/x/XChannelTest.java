@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
 import io.bluebird.http.Hmac;
@@ -259,16 +260,10 @@ class XChannelTest {
                 .startsWith("Bluebird could not deliver this agent-reply " + refused);
 
         long reset = Instant.now().plusSeconds(2).getEpochSecond();
-        x.stubFor(post("/2/dm_conversations/with/700/messages").inScenario("limit")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429)
-                        .withHeader("x-rate-limit-limit", "200").withHeader("x-rate-limit-remaining", "0")
-                        .withHeader("x-rate-limit-reset", String.valueOf(reset))
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"status\": 429}"))
-                .willSetStateTo("reset"));
-        x.stubFor(post("/2/dm_conversations/with/700/messages").inScenario("limit").whenScenarioStateIs("reset")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\": {\"dm_conversation_id\": \"700-4337869213\", \"dm_event_id\": \"4701\"}}")));
+        failsOnceThenSends("700", aResponse().withStatus(429).withHeader("x-rate-limit-limit", "200")
+                .withHeader("x-rate-limit-remaining", "0").withHeader("x-rate-limit-reset", String.valueOf(reset))
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"status\": 429}"), "4701");
         deliver(envelope("dm.received", dms(dm("3301", "700", BRAND, "Hello")),
                 "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
         String limited = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
@@ -279,14 +274,9 @@ class XChannelTest {
         x.verify(2, postRequestedFor(urlEqualTo("/2/dm_conversations/with/700/messages"))
                 .withRequestBody(matchingJsonPath("$.text", containing("1 - Order problem"))));
 
-        x.stubFor(post("/2/dm_conversations/with/710/messages").inScenario("busy")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"title\": \"Service Unavailable\", \"status\": 503}"))
-                .willSetStateTo("back"));
-        x.stubFor(post("/2/dm_conversations/with/710/messages").inScenario("busy").whenScenarioStateIs("back")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\": {\"dm_conversation_id\": \"710-4337869213\", \"dm_event_id\": \"4711\"}}")));
+        failsOnceThenSends("710", aResponse().withStatus(503).withHeader("Retry-After", "2")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Service Unavailable\", \"status\": 503}"), "4711");
         long unavailableAt = System.currentTimeMillis();
         deliver(envelope("dm.received", dms(dm("3401", "710", BRAND, "Hello?")),
                 "\"710\": {\"data\": {\"id\": \"710\", \"username\": \"busy\", \"name\": \"Busy\"}}"));
@@ -304,7 +294,16 @@ class XChannelTest {
         assertThat(hub.getJson("/api/conversations/" + limited).path("choice").asText()).isEqualTo("billing");
     }
 
-
+    /** The DM send to {@code customer} answers {@code failure} once, then sends as {@code dmEventId}. */
+    private static void failsOnceThenSends(String customer, ResponseDefinitionBuilder failure, String dmEventId) {
+        String path = "/2/dm_conversations/with/" + customer + "/messages";
+        x.stubFor(post(path).inScenario(path).whenScenarioStateIs(Scenario.STARTED).willReturn(failure)
+                .willSetStateTo("sent"));
+        x.stubFor(post(path).inScenario(path).whenScenarioStateIs("sent").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"data": {"dm_conversation_id": "%s-%s", "dm_event_id": "%s"}}"""
+                        .formatted(customer, BRAND, dmEventId))));
+    }
 
     private HttpResponse<String> deliver(String body) {
         return hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
