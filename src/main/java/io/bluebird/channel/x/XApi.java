@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Calls to the X API v2 at {@code bluebird.x.api-base-url}, as the app (the bearer token: reads, webhooks) or as the
  * brand account (OAuth 2.0 user context: DMs, replies, subscriptions; renewed once on a 401). A 429 or 5xx is
- * {@link ChannelUnavailable} until {@code x-rate-limit-reset}; any other 4xx {@link ChannelRefused} with X's reason.
+ * {@link ChannelUnavailable} until {@code x-rate-limit-reset} (or {@code Retry-After} when that is what X
+ * sent); any other 4xx {@link ChannelRefused} with X's reason.
  */
 @Component
 class XApi {
@@ -57,7 +58,9 @@ class XApi {
         String what = "X " + method + " " + pathAndQuery.replaceFirst("\\?.*", "") + " answered " + status + ": "
                 + reason(answer);
         if (status == 429 || status >= 500) {
-            Duration wait = reset == null ? null : Duration.between(clock.instant(), reset);
+            Duration wait = reset != null ? Duration.between(clock.instant(), reset)
+                    : response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
+                            .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
             throw new ChannelUnavailable(what, wait == null || wait.isNegative() ? null : wait);
         }
         throw new ChannelRefused(what);
@@ -90,6 +93,4 @@ class XApi {
         }
         return answer.path("title").asText("");
     }
-
-
 }

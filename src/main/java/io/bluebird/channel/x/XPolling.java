@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
@@ -18,11 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Polling X for brands without a webhook: mentions ({@code GET /2/users/{id}/mentions}, app token, {@code since_id}
- * the newest seen, following {@code meta.next_token}) and DMs ({@code GET /2/dm_events}, user context, newest first
- * back to the newest id seen: that endpoint takes no {@code since_id}). The first poll takes one page. When X says
- * no calls are left ({@code x-rate-limit-remaining: 0}, or a 429) the poller waits for {@code x-rate-limit-reset}.
- * Of several hubs, only the one holding the poller's lease polls.
+ * Polling X for brands without a webhook, or for the mentions a webhook does not bring: mentions
+ * ({@code GET /2/users/{id}/mentions}, app token, {@code since_id} the newest seen, following {@code meta.next_token})
+ * and DMs ({@code GET /2/dm_events}, user context, newest first back to the newest id seen: that endpoint takes no
+ * {@code since_id}; off with {@code poll.direct-messages: false}). The first poll takes one page. X limits each
+ * endpoint on its own: when it says no calls are left there ({@code x-rate-limit-remaining: 0}, or a 429), that
+ * poller waits for {@code x-rate-limit-reset} while the other goes on. A poll cut short before its last page keeps
+ * its cursor, so the next one reads the older pages again rather than skipping them. Of several hubs, only the one
+ * holding the poller's lease polls.
  */
 @Component("xPolling")
 public class XPolling {
@@ -39,7 +45,8 @@ public class XPolling {
     private final PollCursors cursors;
     private final PollLeases leases;
     private final Clock clock;
-    private volatile Instant pausedUntil = Instant.EPOCH;
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
 
     public XPolling(XSettings settings, XApi api, PollCursors cursors, PollLeases leases, Clock clock) {
         this.settings = settings;
@@ -58,12 +65,17 @@ public class XPolling {
         String newest = null;
         String page = null;
         try {
-            for (int pages = 0; pages < MAX_PAGES && !paused(); pages++) {
+            int pages = 0;
+            do {
+                if (paused(MENTIONS)) {
+                    newest = null;
+                    break;
+                }
                 XApi.Answer answer = api.call("GET", "/2/users/" + settings.accountId() + "/mentions?max_results=100"
                         + "&expansions=author_id&tweet.fields=created_at,referenced_tweets,author_id,conversation_id"
                         + USER_FIELDS + (since == null ? "" : "&since_id=" + since)
                         + (page == null ? "" : "&pagination_token=" + page), null, XApi.As.APP);
-                pace(answer);
+                pace(MENTIONS, answer);
                 JsonNode body = answer.body();
                 if (newest == null) {
                     newest = body.path("meta").path("newest_id").asText(null);
@@ -73,19 +85,18 @@ public class XPolling {
                             .ifPresent(found::add);
                 }
                 page = body.path("meta").path("next_token").asText(null);
-                if (page == null || since == null) {
-                    break;
-                }
-            }
+            } while (page != null && since != null && ++pages < MAX_PAGES);
         } catch (ChannelUnavailable e) {
             return interrupted(MENTIONS, e);
+        } catch (ChannelRefused | XAuthorizationRevoked e) {
+            return refused(MENTIONS, e);
         }
         Collections.reverse(found);
-        return new PollBatch(MENTIONS, newest, found);
+        return polled(MENTIONS, newest, found);
     }
 
     public PollBatch directMessages() {
-        if (!leases.holds(DMS)) {
+        if (!settings.poll().directMessages() || !leases.holds(DMS)) {
             return new PollBatch(DMS, null, List.of());
         }
         String last = cursors.get(DMS);
@@ -93,33 +104,37 @@ public class XPolling {
         String newest = null;
         String page = null;
         try {
-            pages:
-            for (int pages = 0; pages < MAX_PAGES && !paused(); pages++) {
+            int pages = 0;
+            reading:
+            do {
+                if (paused(DMS)) {
+                    newest = null;
+                    break;
+                }
                 XApi.Answer answer = api.call("GET", "/2/dm_events?max_results=100&event_types=MessageCreate"
                         + "&dm_event.fields=id,text,event_type,created_at,sender_id,participant_ids,dm_conversation_id"
                         + "&expansions=sender_id,participant_ids" + USER_FIELDS
                         + (page == null ? "" : "&pagination_token=" + page), null, XApi.As.BRAND);
-                pace(answer);
+                pace(DMS, answer);
                 JsonNode body = answer.body();
                 for (JsonNode event : body.path("data")) {
                     String id = event.path("id").asText();
                     if (last != null && !newer(id, last)) {
-                        break pages;
+                        break reading;
                     }
                     newest = newest == null || newer(id, newest) ? id : newest;
                     XMessages.fromV2DmEvent(event, body.path("includes").path("users"), settings.accountId())
                             .ifPresent(found::add);
                 }
                 page = body.path("meta").path("next_token").asText(null);
-                if (page == null || last == null) {
-                    break;
-                }
-            }
+            } while (page != null && last != null && ++pages < MAX_PAGES);
         } catch (ChannelUnavailable e) {
             return interrupted(DMS, e);
+        } catch (ChannelRefused | XAuthorizationRevoked e) {
+            return refused(DMS, e);
         }
         Collections.reverse(found);
-        return new PollBatch(DMS, newest, found);
+        return polled(DMS, newest, found);
     }
 
     /** X ids are snowflakes: a later one is a larger number. */
@@ -127,23 +142,37 @@ public class XPolling {
         return new BigInteger(id).compareTo(new BigInteger(than)) > 0;
     }
 
-    private void pace(XApi.Answer answer) {
+    private void pace(String cursor, XApi.Answer answer) {
         if (answer.remaining() != null && answer.remaining() == 0 && answer.reset() != null) {
-            pausedUntil = answer.reset();
-            log.info("X polling: no calls left in this window, waiting until {}", pausedUntil);
+            pausedUntil.put(cursor, answer.reset());
+            log.info("X polling of {}: no calls left in this window, waiting until {}", cursor, answer.reset());
         }
     }
 
-    private boolean paused() {
-        return clock.instant().isBefore(pausedUntil);
+    private boolean paused(String cursor) {
+        return clock.instant().isBefore(pausedUntil.getOrDefault(cursor, Instant.EPOCH));
+    }
+
+    private PollBatch polled(String cursor, String position, List<SocialMessage> found) {
+        reported.remove(cursor);
+        return new PollBatch(cursor, position, found);
     }
 
     private PollBatch interrupted(String cursor, ChannelUnavailable e) {
         if (e.getRetryAfter() != null) {
-            pausedUntil = clock.instant().plus(e.getRetryAfter());
+            pausedUntil.put(cursor, clock.instant().plus(e.getRetryAfter()));
         }
         log.warn("X polling of {}: {}; polling again {}", cursor, e.getMessage(),
-                e.getRetryAfter() == null ? "at the next interval" : "after " + pausedUntil);
+                e.getRetryAfter() == null ? "at the next interval" : "after " + pausedUntil.get(cursor));
+        return new PollBatch(cursor, null, List.of());
+    }
+
+    /** Refused (not configured, the brand's authorization revoked, the plan lacks the endpoint): said once. */
+    private PollBatch refused(String cursor, RuntimeException e) {
+        if (!e.getMessage().equals(reported.put(cursor, e.getMessage()))) {
+            log.warn("X polling of {} refused: {}; trying again each interval, quietly until the reason changes",
+                    cursor, e.getMessage());
+        }
         return new PollBatch(cursor, null, List.of());
     }
 }

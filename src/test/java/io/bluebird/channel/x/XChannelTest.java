@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
 import io.bluebird.http.Hmac;
@@ -196,7 +197,7 @@ class XChannelTest {
     }
 
     @Test
-    void aQuoteIsAPublicMessageAndAnotherAccountsDeliveryIsIgnored() throws Exception {
+    void aQuoteAndAReplyArePublicMessagesAndAnotherAccountsDeliveryIsIgnored() throws Exception {
         String quote = xPost("1101", "555", "This brand is great", ", \"referenced_tweets\": [{\"type\": \"quoted\","
                 + " \"id\": \"777\"}]");
         deliver(envelope("post.quote.create", quote, users("555", "fan", "A Fan", 3)).replace(
@@ -206,6 +207,14 @@ class XChannelTest {
         JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(event.path("message").path("id").asText()).isEqualTo("x:public:1101");
         assertThat(event.path("message").path("visibility").asText()).isEqualTo("public");
+
+        deliver(envelope("post.reply.create", xPost("1102", "555", "@brand and it broke again", ", \"referenced_tweets\":"
+                + " [{\"type\": \"replied_to\", \"id\": \"1003\"}], \"in_reply_to_user_id\": \"" + BRAND + "\""),
+                users("555", "fan", "A Fan", 3)));
+        JsonNode reply = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(reply.path("message").path("id").asText()).isEqualTo("x:public:1102");
+        assertThat(reply.path("message").path("inReplyTo").asText()).as("the post it answers").isEqualTo("1003");
+        assertThat(reply.path("conversationId").asText()).isEqualTo(event.path("conversationId").asText());
         jms.setReceiveTimeout(1_500);
         assertThat(jms.receive("bluebird.helpdesk.tickets")).isNull();
     }
@@ -220,12 +229,15 @@ class XChannelTest {
                 .POST(HttpRequest.BodyPublishers.ofString(dm)));
         HttpResponse<String> malformed = deliver("{\"data\": ");
         HttpResponse<String> follow = deliver(envelope("follow.follow", "{\"source\": {}}"));
+        HttpResponse<String> oversized = deliver(envelope("dm.received", dms(dm("3902", "3805104399", BRAND,
+                "x".repeat(300 * 1024)))));
 
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
         assertThat(follow.statusCode()).isEqualTo(200);
+        assertThat(oversized.statusCode()).as("bluebird.http.max-body-size").isEqualTo(413);
     }
 
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
@@ -248,16 +260,10 @@ class XChannelTest {
                 .startsWith("Bluebird could not deliver this agent-reply " + refused);
 
         long reset = Instant.now().plusSeconds(2).getEpochSecond();
-        x.stubFor(post("/2/dm_conversations/with/700/messages").inScenario("limit")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429)
-                        .withHeader("x-rate-limit-limit", "200").withHeader("x-rate-limit-remaining", "0")
-                        .withHeader("x-rate-limit-reset", String.valueOf(reset))
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"status\": 429}"))
-                .willSetStateTo("reset"));
-        x.stubFor(post("/2/dm_conversations/with/700/messages").inScenario("limit").whenScenarioStateIs("reset")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\": {\"dm_conversation_id\": \"700-4337869213\", \"dm_event_id\": \"4701\"}}")));
+        failsOnceThenSends("700", aResponse().withStatus(429).withHeader("x-rate-limit-limit", "200")
+                .withHeader("x-rate-limit-remaining", "0").withHeader("x-rate-limit-reset", String.valueOf(reset))
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"status\": 429}"), "4701");
         deliver(envelope("dm.received", dms(dm("3301", "700", BRAND, "Hello")),
                 "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
         String limited = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
@@ -268,6 +274,18 @@ class XChannelTest {
         x.verify(2, postRequestedFor(urlEqualTo("/2/dm_conversations/with/700/messages"))
                 .withRequestBody(matchingJsonPath("$.text", containing("1 - Order problem"))));
 
+        failsOnceThenSends("710", aResponse().withStatus(503).withHeader("Retry-After", "2")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Service Unavailable\", \"status\": 503}"), "4711");
+        long unavailableAt = System.currentTimeMillis();
+        deliver(envelope("dm.received", dms(dm("3401", "710", BRAND, "Hello?")),
+                "\"710\": {\"data\": {\"id\": \"710\", \"username\": \"busy\", \"name\": \"Busy\"}}"));
+        String busy = HubClient.received(jms, "bluebird.helpdesk.tickets").path("conversationId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.getJson("/api/conversations/" + busy)
+                .path("messages").toString().contains("x:dm:4711"));
+        assertThat(System.currentTimeMillis() - unavailableAt).as("the retry waited for Retry-After")
+                .isGreaterThanOrEqualTo(2_000);
+
         deliver(envelope("dm.received", dms(dm("3302", "700", BRAND, "2")),
                 "\"700\": {\"data\": {\"id\": \"700\", \"username\": \"limited\", \"name\": \"Limited\"}}"));
         JsonNode answer = HubClient.received(jms, "bluebird.helpdesk.tickets");
@@ -276,7 +294,16 @@ class XChannelTest {
         assertThat(hub.getJson("/api/conversations/" + limited).path("choice").asText()).isEqualTo("billing");
     }
 
-
+    /** The DM send to {@code customer} answers {@code failure} once, then sends as {@code dmEventId}. */
+    private static void failsOnceThenSends(String customer, ResponseDefinitionBuilder failure, String dmEventId) {
+        String path = "/2/dm_conversations/with/" + customer + "/messages";
+        x.stubFor(post(path).inScenario(path).whenScenarioStateIs(Scenario.STARTED).willReturn(failure)
+                .willSetStateTo("sent"));
+        x.stubFor(post(path).inScenario(path).whenScenarioStateIs("sent").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"data": {"dm_conversation_id": "%s-%s", "dm_event_id": "%s"}}"""
+                        .formatted(customer, BRAND, dmEventId))));
+    }
 
     private HttpResponse<String> deliver(String body) {
         return hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")

@@ -2,8 +2,11 @@ package io.bluebird.channel.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.HubClient;
+import io.bluebird.channel.PollBatch;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.Visibility;
@@ -70,5 +73,19 @@ class XMessagesTest {
         assertThat(message.direction()).isEqualTo(Direction.IN);
         assertThat(message.author().name()).isEqualTo("Jane Doe");
         assertThat(XPolling.newer("10000000000000000001", "9999999999999999999")).isTrue();
+    }
+
+    /** Where the webhook brings the DMs, the DM poller spends no X call (and takes no lease). */
+    @Test
+    void theDmPollerStaysStillWhenTheWebhookBringsTheDms() {
+        XSettings mentionsOnly = new XSettings(null, null, null, BRAND, null, null, null, null,
+                new XSettings.Poll(false), null);
+
+        PollBatch batch = new XPolling(mentionsOnly, null, null, null, Clock.systemUTC()).directMessages();
+
+        assertThat(batch.messages()).isEmpty();
+        assertThat(batch.position()).isNull();
+        assertThat(new XSettings(null, null, null, null, null, null, null, null, null, null).poll().directMessages())
+                .as("by default, polling takes both").isTrue();
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -18,16 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
+import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
+import io.bluebird.channel.PollLeases;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -85,9 +92,17 @@ class XPollingAndSetupTest {
     ConnectionFactory connectionFactory;
     @Autowired
     PollCursors cursors;
+    @Autowired
+    PollLeases leases;
+    @Autowired
+    XSettings settings;
+    @Autowired
+    XApi api;
+    @Autowired
+    Clock clock;
 
     @Test
-    void mentionsAndDmsArePolledOnceEachAndTheRateLimitIsHonoured() throws Exception {
+    void mentionsAndDmsArePolledOnceEachEvenAfterARestartAndEachRateLimitIsHonoured() throws Exception {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setReceiveTimeout(20_000);
         Set<String> ids = new HashSet<>();
@@ -109,10 +124,62 @@ class XPollingAndSetupTest {
                 .withHeader("Authorization", equalTo("Bearer app-bearer")));
         x.verify(getRequestedFor(urlPathEqualTo("/2/dm_events"))
                 .withHeader("Authorization", equalTo("Bearer user-access-1")));
+
+        jms.setReceiveTimeout(20_000);
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(okJson(dmEvents("6003", "6002", "6001"))));
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .as("X limits each endpoint on its own: the mentions' pause does not stop the DMs")
+                .isEqualTo("x:dm:6003");
+
+        long reset = Instant.now().plusSeconds(3).getEpochSecond();
+        Instant limitedFrom = Instant.now();
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(aResponse().withStatus(429)
+                .withHeader("x-rate-limit-limit", "15").withHeader("x-rate-limit-remaining", "0")
+                .withHeader("x-rate-limit-reset", String.valueOf(reset)).withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Too Many Requests\", \"detail\": \"Too Many Requests\", \"type\": \"about:blank\","
+                        + " \"status\": 429}")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !dmPolls(limitedFrom).isEmpty());
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(okJson(dmEvents("6004", "6003", "6002"))));
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("x:dm:6004");
+        List<ServeEvent> limited = dmPolls(limitedFrom);
+        assertThat(limited.get(0).getResponse().getStatus()).isEqualTo(429);
+        assertThat(limited.get(1).getRequest().getLoggedDate().getTime()).as("no call before the reset")
+                .isGreaterThanOrEqualTo(reset * 1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "6004".equals(cursors.get("x.dm_events")));
+
+        XPolling restarted = new XPolling(settings, api, cursors, leases, clock);
+        PollBatch mentions = restarted.mentions();
+        PollBatch dms = restarted.directMessages();
+        assertThat(mentions.messages()).as("after a restart, the cursors in the database: nothing again").isEmpty();
+        assertThat(dms.messages()).isEmpty();
+        x.verify(2, getRequestedFor(urlPathEqualTo("/2/users/" + BRAND + "/mentions"))
+                .withQueryParam("since_id", equalTo("5001")));
+    }
+
+    /** The polls of {@code GET /2/dm_events} since {@code from}, oldest first. */
+    private static List<ServeEvent> dmPolls(Instant from) {
+        return x.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/2/dm_events")
+                        && !e.getRequest().getLoggedDate().toInstant().isBefore(from))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+    }
+
+    /** A page of {@code GET /2/dm_events}, newest first, from customer 800 to the brand. */
+    private static String dmEvents(String... ids) {
+        StringBuilder events = new StringBuilder();
+        for (String id : ids) {
+            events.append(events.isEmpty() ? "" : ",").append("""
+                    {"id": "%s", "event_type": "MessageCreate", "text": "Message %s", "sender_id": "800",
+                     "dm_conversation_id": "800-%s", "participant_ids": ["800", "%s"], "created_at": "%s"}"""
+                    .formatted(id, id, BRAND, BRAND, Instant.now()));
+        }
+        return """
+                {"data": [%s], "includes": {"users": [{"id": "800", "username": "polled", "name": "Polly"}]},
+                 "meta": {"result_count": %d}}""".formatted(events, ids.length);
     }
 
     @Test
-    void theWebhookSetUpCreatesOnlyWhatIsMissing() {
+    void theWebhookSetUpCreatesOnlyWhatIsMissingAndReportsWhatXRefuses() {
         HubClient hub = new HubClient(port);
 
         JsonNode first = ensure(hub);
@@ -120,19 +187,36 @@ class XPollingAndSetupTest {
 
         assertThat(first.path("webhookCreated").asBoolean()).isTrue();
         assertThat(first.path("webhookId").asText()).isEqualTo("1146654567674912769");
-        assertThat(first.path("crcValid").asBoolean()).isTrue();
+        assertThat(first.path("crcAttempted").asBoolean()).isTrue();
+        assertThat(first.path("valid").asBoolean()).isTrue();
         assertThat(first.path("subscriptions").toString()).contains(
-                "{\"eventType\":\"dm.received\",\"created\":false}", "{\"eventType\":\"dm.sent\",\"created\":true}");
+                "{\"eventType\":\"dm.received\",\"created\":false}", "{\"eventType\":\"dm.sent\",\"created\":true}",
+                "{\"eventType\":\"post.quote.create\",\"created\":false,\"refused\":\"X POST /2/activity/subscriptions"
+                        + " answered 403: This event type is not available on your plan.\"}");
         assertThat(second.path("webhookCreated").asBoolean()).isFalse();
+        assertThat(second.path("subscriptions").toString()).contains("{\"eventType\":\"dm.sent\",\"created\":false}");
         x.verify(1, postRequestedFor(urlEqualTo("/2/webhooks")).withHeader("Authorization", equalTo("Bearer app-bearer"))
                 .withRequestBody(equalToJson("{\"url\": \"https://hub.brand.example/webhooks/x\"}")));
         x.verify(2, putRequestedFor(urlEqualTo("/2/webhooks/1146654567674912769")));
-        x.verify(4, postRequestedFor(urlEqualTo("/2/activity/subscriptions")));
+        x.verify(3 + 1 + 1, postRequestedFor(urlEqualTo("/2/activity/subscriptions"))
+                .withHeader("Authorization", equalTo("Bearer user-access-1")));
         x.verify(1, postRequestedFor(urlEqualTo("/2/activity/subscriptions")).withRequestBody(equalToJson("""
                 {"event_type": "post.mention.create", "filter": {"user_id": "%s"}, "tag": "bluebird",
                  "webhook_id": "1146654567674912769"}""".formatted(BRAND))));
+        x.verify(getRequestedFor(urlPathEqualTo("/2/activity/subscriptions"))
+                .withHeader("Authorization", equalTo("Bearer app-bearer")));
         JsonNode state = hub.getJson("/api/admin/x/webhook");
         assertThat(state.path("webhooks").path(0).path("url").asText()).isEqualTo("https://hub.brand.example/webhooks/x");
+        assertThat(state.path("subscriptions")).hasSize(4);
+
+        x.stubFor(get("/2/webhooks").willReturn(aResponse().withStatus(401).withHeader("Content-Type",
+                "application/problem+json").withBody("""
+                {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}""")));
+        var refused = hub.send(hub.request("/api/admin/x/webhook").header("Authorization", "Bearer " + HubClient.TOKEN)
+                .GET());
+        assertThat(refused.statusCode()).as("X's refusal, passed on to the admin").isEqualTo(502);
+        assertThat(HubClient.json(refused.body()).path("message").asText())
+                .isEqualTo("X GET /2/webhooks answered 401: Unauthorized");
     }
 
     private static JsonNode ensure(HubClient hub) {
@@ -177,21 +261,34 @@ class XPollingAndSetupTest {
         x.stubFor(get("/2/webhooks").inScenario("webhook").whenScenarioStateIs("registered").willReturn(okJson("""
                 {"data": [{"id": "1146654567674912769", "url": "https://hub.brand.example/webhooks/x", "valid": true,
                            "created_at": "2026-11-24T10:00:00.000Z"}], "meta": {"result_count": 1}}""")));
-        x.stubFor(put("/2/webhooks/1146654567674912769").willReturn(okJson("{\"data\": {\"valid\": true}}")));
-        x.stubFor(get("/2/activity/subscriptions").inScenario("subscriptions").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("""
+        x.stubFor(put("/2/webhooks/1146654567674912769").willReturn(okJson("{\"data\": {\"attempted\": true}}")));
+        x.stubFor(get(urlPathEqualTo("/2/activity/subscriptions")).inScenario("subscriptions")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("""
                         {"data": [{"subscription_id": "s-1", "event_type": "dm.received",
                                    "filter": {"user_id": "%s"}, "webhook_id": "1146654567674912769",
-                                   "created_at": "2026-11-01T00:00:00Z"}]}""".formatted(BRAND))));
+                                   "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z"}],
+                         "meta": {"result_count": 1}}""".formatted(BRAND))));
         x.stubFor(post("/2/activity/subscriptions").inScenario("subscriptions").willSetStateTo("all")
-                .willReturn(okJson("{\"data\": {\"subscription_id\": \"s-new\"}}")));
+                .willReturn(okJson("""
+                        {"data": {"subscription": {"subscription_id": "s-new", "event_type": "dm.sent",
+                                                   "filter": {"user_id": "%s"}, "webhook_id": "1146654567674912769"},
+                                  "total_subscriptions_for_instance_id": 2}, "meta": {"total_subscriptions": 2}}"""
+                        .formatted(BRAND))));
+        x.stubFor(post("/2/activity/subscriptions").withRequestBody(matchingJsonPath("$.event_type",
+                equalTo("post.quote.create"))).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title": "Forbidden", "type": "about:blank", "status": 403,
+                         "detail": "This event type is not available on your plan."}""")));
         StringBuilder all = new StringBuilder();
         for (String type : XSetup.EVENT_TYPES) {
-            all.append(all.isEmpty() ? "" : ",").append("""
-                    {"subscription_id": "s-%s", "event_type": "%s", "filter": {"user_id": "%s"},
-                     "webhook_id": "1146654567674912769"}""".formatted(type, type, BRAND));
+            if (!type.equals("post.quote.create")) {
+                all.append(all.isEmpty() ? "" : ",").append("""
+                        {"subscription_id": "s-%s", "event_type": "%s", "filter": {"user_id": "%s"},
+                         "webhook_id": "1146654567674912769"}""".formatted(type, type, BRAND));
+            }
         }
-        x.stubFor(get("/2/activity/subscriptions").inScenario("subscriptions").whenScenarioStateIs("all")
+        x.stubFor(get(urlPathEqualTo("/2/activity/subscriptions")).inScenario("subscriptions")
+                .whenScenarioStateIs("all")
                 .willReturn(okJson("{\"data\": [" + all + "]}")));
     }
 }
