@@ -90,6 +90,9 @@ class RequestTrackerRtIT {
         assertThat(history.get(2)).startsWith("Comment: Checking with the courier").contains("the brand on Webchat");
 
         solve(hub, ticketId);
+        // the solve is processed from its queue: the answer must not overtake it
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "solved".equals(hub.conversationOf(handle).path("status").asText()));
         hub.postMessage(first.replace(handle + "-1", handle + "-4").replace("My order never arrived", "5"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rt.history(ticketId)).hasSize(4));
         assertThat(rt.history(ticketId).get(3)).startsWith("Comment: Survey answered: CSAT 5/5");
