@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.stereotype.Component;
@@ -25,9 +28,35 @@ public class HttpHelpdeskClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final HelpdeskCircuits circuits;
+    private final ObjectMapper json;
 
-    public HttpHelpdeskClient(HelpdeskCircuits circuits) {
+    public HttpHelpdeskClient(HelpdeskCircuits circuits, ObjectMapper json) {
         this.circuits = circuits;
+        this.json = json;
+    }
+
+    /**
+     * A JSON call that must succeed: {@code body} (null for none) sent as JSON through {@link #send}, the answer
+     * checked by {@link #expectSuccess} and read as JSON; an answer without a JSON object reads as an empty one.
+     */
+    public JsonNode exchange(String helpdesk, String method, URI uri, String authorization, Object body,
+                             Duration timeout) {
+        HttpResponse<String> response = expectSuccess(helpdesk, send(helpdesk, method, uri,
+                Map.of("Authorization", authorization), body == null ? null : toJson(body), timeout));
+        String text = response.body();
+        try {
+            return text == null || !text.strip().startsWith("{") ? json.createObjectNode() : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    public String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     /**

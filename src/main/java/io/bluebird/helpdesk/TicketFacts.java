@@ -44,6 +44,18 @@ public final class TicketFacts {
         return facts;
     }
 
+    /**
+     * The helpdesk's configured fields with their values: those of {@code custom-fields}, and the conversation id in
+     * {@code conversation-field} (which some adapters also look tickets up by).
+     */
+    public static Map<String, Object> fields(TicketEvent event, HelpdeskSettings settings) {
+        Map<String, Object> fields = fields(event, settings.customFields());
+        if (settings.conversationField() != null && !settings.conversationField().isBlank()) {
+            fields.put(settings.conversationField(), event.conversationId());
+        }
+        return fields;
+    }
+
     /** The configured fields with their values: helpdesk field → value, for the facts that are known. */
     public static Map<String, Object> fields(TicketEvent event, Map<String, String> customFields) {
         Map<String, Object> fields = new LinkedHashMap<>();

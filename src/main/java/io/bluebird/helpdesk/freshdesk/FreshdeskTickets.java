@@ -2,7 +2,6 @@ package io.bluebird.helpdesk.freshdesk;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.Conversations;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
@@ -50,14 +47,11 @@ public class FreshdeskTickets {
     private final HelpdeskConfig config;
     private final HttpHelpdeskClient http;
     private final TicketDeliveries deliveries;
-    private final ObjectMapper json;
 
-    public FreshdeskTickets(HelpdeskConfig config, HttpHelpdeskClient http, TicketDeliveries deliveries,
-                            ObjectMapper json) {
+    public FreshdeskTickets(HelpdeskConfig config, HttpHelpdeskClient http, TicketDeliveries deliveries) {
         this.config = config;
         this.http = http;
         this.deliveries = deliveries;
-        this.json = json;
     }
 
     public void deliver(TicketEvent event, String helpdesk) {
@@ -116,10 +110,7 @@ public class FreshdeskTickets {
         List<String> tags = new ArrayList<>(event.tags());
         tags.add(lookupTag(event.conversationId()));
         ticket.put("tags", tags);
-        Map<String, Object> fields = new LinkedHashMap<>(TicketFacts.fields(event, settings.customFields()));
-        if (settings.conversationField() != null && !settings.conversationField().isBlank()) {
-            fields.put(settings.conversationField(), event.conversationId());
-        }
+        Map<String, Object> fields = TicketFacts.fields(event, settings);
         if (!fields.isEmpty()) {
             ticket.put("custom_fields", fields);
         }
@@ -168,21 +159,7 @@ public class FreshdeskTickets {
 
     private JsonNode call(String helpdesk, HelpdeskSettings settings, String method, String path, Object body) {
         String basic = Base64.getEncoder().encodeToString((settings.apiKey() + ":X").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpHelpdeskClient.expectSuccess(helpdesk, http.send(helpdesk, method,
-                URI.create(settings.baseUrl() + path), Map.of("Authorization", "Basic " + basic),
-                body == null ? null : toJson(body), settings.timeout()));
-        try {
-            return json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
-        } catch (JsonProcessingException e) {
-            throw new HelpdeskRejected(helpdesk + ": Freshdesk answered " + response.statusCode() + " with no JSON");
-        }
-    }
-
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return http.exchange(helpdesk, method, URI.create(settings.baseUrl() + path), "Basic " + basic, body,
+                settings.timeout());
     }
 }

@@ -2,15 +2,12 @@ package io.bluebird.helpdesk.rt;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.Conversations;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
@@ -44,13 +41,11 @@ public class RtTickets {
     private final HelpdeskConfig config;
     private final HttpHelpdeskClient http;
     private final TicketDeliveries deliveries;
-    private final ObjectMapper json;
 
-    public RtTickets(HelpdeskConfig config, HttpHelpdeskClient http, TicketDeliveries deliveries, ObjectMapper json) {
+    public RtTickets(HelpdeskConfig config, HttpHelpdeskClient http, TicketDeliveries deliveries) {
         this.config = config;
         this.http = http;
         this.deliveries = deliveries;
-        this.json = json;
     }
 
     public void deliver(TicketEvent event, String helpdesk) {
@@ -103,12 +98,8 @@ public class RtTickets {
         ticket.put("Content", TicketText.of(event.history()));
         ticket.put("ContentType", "text/plain");
         ticket.put("Priority", priority(event.priority()));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        TicketFacts.fields(event, settings.customFields()).forEach((field, value) -> fields.put(field,
-                String.valueOf(value)));
-        if (settings.conversationField() != null && !settings.conversationField().isBlank()) {
-            fields.put(settings.conversationField(), event.conversationId());
-        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        TicketFacts.fields(event, settings).forEach((field, value) -> fields.put(field, String.valueOf(value)));
         if (!fields.isEmpty()) {
             ticket.put("CustomFields", fields);
         }
@@ -152,15 +143,8 @@ public class RtTickets {
     }
 
     private JsonNode call(String helpdesk, HelpdeskSettings settings, String method, String path, Object body) {
-        HttpResponse<String> response = HttpHelpdeskClient.expectSuccess(helpdesk, http.send(helpdesk, method,
-                URI.create(settings.baseUrl() + path), Map.of("Authorization", authorization(settings)),
-                body == null ? null : toJson(body), settings.timeout()));
-        try {
-            String text = response.body();
-            return json.readTree(text == null || text.isBlank() || !text.strip().startsWith("{") ? "{}" : text);
-        } catch (JsonProcessingException e) {
-            throw new HelpdeskRejected(helpdesk + ": RT answered " + response.statusCode() + " with no JSON");
-        }
+        return http.exchange(helpdesk, method, URI.create(settings.baseUrl() + path), authorization(settings), body,
+                settings.timeout());
     }
 
     /** An RT auth token ({@code Authorization: token …}) or, without one, basic auth with user name and password. */
@@ -170,13 +154,5 @@ public class RtTickets {
         }
         return "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password())
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -126,7 +126,7 @@ public class ZendeskTickets {
                                       TicketRequest body) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
         URI uri = URI.create(settings.baseUrl() + path);
-        String request = toJson(body);
+        String request = http.toJson(body);
         HttpResponse<String> response = http.send(helpdesk, method, uri,
                 withAuthorization(headers, auth.authorization(helpdesk)), request, settings.timeout());
         if (response.statusCode() == 401) {
@@ -153,14 +153,6 @@ public class ZendeskTickets {
             return id;
         } catch (JsonProcessingException e) {
             throw new HelpdeskRejected(helpdesk + ": Zendesk answered " + response.statusCode() + " with no JSON");
-        }
-    }
-
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 
