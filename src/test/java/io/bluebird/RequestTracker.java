@@ -40,6 +40,18 @@ public final class RequestTracker {
         return url;
     }
 
+    /** {@link #url()} for a Spring property supplier, which cannot throw checked exceptions. */
+    public static String startedUrl() {
+        try {
+            return url();
+        } catch (IOException e) {
+            throw new IllegalStateException("Request Tracker did not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Request Tracker started", e);
+        }
+    }
+
     private static void stop() {
         try {
             new ProcessBuilder(Path.of("scripts", "rt-test-server.sh").toString(), "stop").inheritIO().start()

@@ -41,13 +41,7 @@ class RequestTrackerRtIT {
 
     @DynamicPropertySource
     static void rtUrl(DynamicPropertyRegistry registry) {
-        registry.add("bluebird.helpdesks.rt.base-url", () -> {
-            try {
-                return RequestTracker.url();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        registry.add("bluebird.helpdesks.rt.base-url", RequestTracker::startedUrl);
     }
 
     @LocalServerPort

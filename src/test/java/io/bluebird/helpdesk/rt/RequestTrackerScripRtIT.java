@@ -45,13 +45,7 @@ class RequestTrackerScripRtIT {
 
     @DynamicPropertySource
     static void rtUrl(DynamicPropertyRegistry registry) {
-        registry.add("bluebird.helpdesks.rt.base-url", () -> {
-            try {
-                return RequestTracker.url();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        registry.add("bluebird.helpdesks.rt.base-url", RequestTracker::startedUrl);
     }
 
     @LocalServerPort
