@@ -1,0 +1,106 @@
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A fast, counting Zendesk for the benchmark (run as {@code java bench/ZendeskStandIn.java <port>}): it answers the
+ * calls the hub makes as Zendesk documents them (OAuth token, ticket create, ticket update), counts them, and reads
+ * the "sent=<ms>" mark the load generator put in each DM, so the end-to-end latency (sent to the hub, answered by
+ * the helpdesk) is measured from outside the hub. {@code GET /stats} prints the figures; {@code POST /reset} starts
+ * a new window.
+ */
+public class ZendeskStandIn {
+
+    private static final Pattern SENT = Pattern.compile("sent=(\\d{13})");
+    private static final byte[] TOKEN = """
+            {"access_token":"bench-access-token","token_type":"bearer","expires_in":86400}""".getBytes(StandardCharsets.UTF_8);
+
+    private static final AtomicLong creates = new AtomicLong();
+    private static final AtomicLong updates = new AtomicLong();
+    private static final AtomicLong nextTicket = new AtomicLong(1);
+    private static long[] latencies = new long[1 << 20];
+    private static int count;
+    private static long first;
+    private static long last;
+
+    public static void main(String[] args) throws IOException {
+        // without it the JDK's server waits for a delayed ACK between headers and body: 40 ms a call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 512);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/oauth/tokens", ex -> answer(ex, 200, TOKEN));
+        server.createContext("/api/v2/tickets", ZendeskStandIn::ticket);
+        server.createContext("/stats", ex -> answer(ex, 200, stats().getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/reset", ex -> {
+            reset();
+            answer(ex, 200, "{}".getBytes(StandardCharsets.UTF_8));
+        });
+        server.start();
+    }
+
+    private static void ticket(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        long now = System.currentTimeMillis();
+        Matcher sent = SENT.matcher(body);
+        while (sent.find()) {
+            record(now, now - Long.parseLong(sent.group(1)));
+        }
+        if ("POST".equals(ex.getRequestMethod())) {
+            creates.incrementAndGet();
+            answer(ex, 201, ("{\"ticket\":{\"id\":" + nextTicket.getAndIncrement() + "}}").getBytes(StandardCharsets.UTF_8));
+        } else {
+            updates.incrementAndGet();
+            String path = ex.getRequestURI().getPath();
+            String id = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
+            answer(ex, 200, ("{\"ticket\":{\"id\":" + id + "}}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static synchronized void record(long now, long latency) {
+        if (count == 0) {
+            first = now;
+        }
+        last = now;
+        if (count == latencies.length) {
+            latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = latency;
+    }
+
+    private static synchronized void reset() {
+        count = 0;
+        creates.set(0);
+        updates.set(0);
+    }
+
+    /** One line of key=value pairs, for the bench script to read. */
+    private static synchronized String stats() {
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        return "messages=" + count + " creates=" + creates.get() + " updates=" + updates.get()
+                + " first_ms=" + first + " last_ms=" + last
+                + " e2e_p50_ms=" + percentile(sorted, 0.50) + " e2e_p99_ms=" + percentile(sorted, 0.99) + "\n";
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+
+    private static void answer(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.getRequestBody().readAllBytes();
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
