@@ -11,14 +11,6 @@ VERSION=2.40.0
 CACHE=${BENCH_CACHE:-$HOME/.cache/bluebird-bench}
 HOME_DIR=$CACHE/apache-artemis-$VERSION
 
-# Once: the distribution from Maven Central (through mvn, the way this machine reaches it), unpacked in the cache.
-if [ ! -x "$HOME_DIR/bin/artemis" ]; then
-  mkdir -p "$CACHE"
-  mvn -q -B dependency:copy -Dartifact=org.apache.activemq:apache-artemis:$VERSION:tar.gz:bin \
-    -DoutputDirectory="$CACHE"
-  tar xzf "$CACHE/apache-artemis-$VERSION-bin.tar.gz" -C "$CACHE"
-fi
-
 # The broker instance lives on the same disk as bench/run.sh's journal (/tmp), and goes away on exit.
 WORK=$(mktemp -d /tmp/bluebird-floor.XXXXXX)
 BROKER=
@@ -27,6 +19,15 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# Once: the distribution from Maven Central (through mvn, the way this machine reaches it), unpacked in the cache.
+if [ ! -x "$HOME_DIR/bin/artemis" ]; then
+  mkdir -p "$CACHE"
+  mvn -q -B dependency:copy -Dartifact=org.apache.activemq:apache-artemis:$VERSION:tar.gz:bin \
+    -DoutputDirectory="$CACHE" >"$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log"; exit 1; }
+  tar xzf "$CACHE/apache-artemis-$VERSION-bin.tar.gz" -C "$WORK" # whole or not at all in the cache
+  mv "$WORK/apache-artemis-$VERSION" "$CACHE/"
+fi
 
 PORT=${BENCH_BROKER_PORT:-61716}
 while ss -ltnH "sport = :$PORT" | grep -q .; do PORT=$((PORT + 1)); done
@@ -52,11 +53,13 @@ BROKER=$!
 for _ in $(seq 60); do grep -q AMQ221007 "$WORK/broker.log" && break; sleep 0.5; done
 grep -q AMQ221007 "$WORK/broker.log" || { cat "$WORK/broker.log"; exit 1; }
 
-# 16 producers like wrk -c16 (each HTTP request = one blocking persistent send: --max-pending 1, committed alone:
-# --commit-interval 1, as Camel's transacted JMS producer does), 4 transacted consumers like the process stage (--tx).
+# The hub's pattern: 16 producers like wrk -c16, each HTTP request being one persistent send committed alone
+# (--commit-interval 1, as Camel's transacted JMS producer does, --max-pending 1), and 4 transacted consumers
+# (--tx) like the process stage. --threads 16: perf client runs each thread's producers in turn and commit()
+# blocks, so with fewer threads than producers the threads, not the journal, would set the rate.
 echo "== $(nproc) cores; artemis perf client, ${DURATION}s after ${WARMUP}s warm-up, 1024-byte persistent messages"
 "$HOME_DIR/bin/artemis" perf client --url "tcp://127.0.0.1:$PORT" --user x --password x \
-  --persistent --message-size 1024 --producers 16 --consumers 4 --threads 2 --max-pending 1 \
+  --persistent --message-size 1024 --producers 16 --consumers 4 --threads 16 --max-pending 1 \
   --commit-interval 1 --tx --duration "$DURATION" --warmup "$WARMUP" queue://bluebird.floor </dev/null >"$WORK/perf.log" 2>&1 \
   || { cat "$WORK/perf.log"; exit 1; }
 sed -n '/SUMMARY/,$p' "$WORK/perf.log"

@@ -21,7 +21,7 @@ command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/de
 
 WORK=$(mktemp -d /tmp/bluebird-bench.XXXXXX)
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 java bench/ZendeskStandIn.java "$STANDIN_PORT" >"$WORK/standin.log" 2>&1 &
 PIDS+=($!)
 STANDIN="http://127.0.0.1:$STANDIN_PORT"
