@@ -34,7 +34,7 @@ X_CONSUMER_SECRET=$BENCH_X_SECRET X_ACCOUNT_ID=$BENCH_X_ACCOUNT ZENDESK_BASE_URL
 ZENDESK_CLIENT_ID=bench ZENDESK_CLIENT_SECRET=bench-client-secret BLUEBIRD_API_TOKEN=bench-token \
   java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" -jar target/bluebird.jar --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
-  --spring.artemis.embedded.data-directory="$WORK/artemis" \
+  --spring.artemis.embedded.data-directory="$WORK/artemis" --bluebird.broker.listen= \
   --bluebird.routing.default-helpdesk=zendesk --bluebird.survey.enabled=false \
   --logging.level.io.bluebird=WARN >"$WORK/hub.log" 2>&1 &
 HUB=$!

@@ -1,5 +1,6 @@
 package io.bluebird.conversation;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,10 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
+import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.QuickReply;
 import io.bluebird.model.SocialMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Conversations and their messages in the database; SQL only, no decisions. */
@@ -44,8 +48,25 @@ public class ConversationStore {
     }
 
     public Optional<Conversation> find(String id) {
+        return findWithoutMessages(id).map(this::withMessages);
+    }
+
+    /** The conversation's state alone, for the stages that need no history: as cheap for a long one as for a new one. */
+    public Optional<Conversation> findWithoutMessages(String id) {
         return jdbc.query("select * from conversation where id = ?", this::conversationWithoutMessages, id)
-                .stream().findFirst().map(this::withMessages);
+                .stream().findFirst();
+    }
+
+    /** The conversation's first message. */
+    SocialMessage firstMessage(String conversationId) {
+        return jdbc.query("select body from message where conversation_id = ? order by seq fetch first 1 rows only",
+                (rs, i) -> fromJson(rs.getString("body")), conversationId).get(0);
+    }
+
+    /** Whether this message (its sequence number) is the conversation's first: its event creates the ticket. */
+    boolean isFirst(String conversationId, long seq) {
+        return jdbc.queryForList("select 1 from message where conversation_id = ? and seq < ? fetch first 1 rows only",
+                Integer.class, conversationId, seq).isEmpty();
     }
 
     public List<Conversation> findByHandle(String handle) {
@@ -78,14 +99,14 @@ public class ConversationStore {
     }
 
     /** Fails with a DuplicateKeyException when the customer already has an open conversation on the account. */
-    void insertConversation(String id, SocialMessage first, Instant now) {
+    void insertConversation(String id, SocialMessage first, String subject, Instant now) {
         jdbc.update("""
                 insert into conversation (id, channel, account, author_id, author_handle, author_name, status, helpdesk,
-                                          open_key, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          open_key, created_at, updated_at, subject)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, first.channel(), first.account(), first.customer().id(), first.customer().handle(),
                 first.customer().name(), Conversation.OPEN, null,
-                openKey(first.channel(), first.account(), first.customer().id()), utc(now), utc(now));
+                openKey(first.channel(), first.account(), first.customer().id()), utc(now), utc(now), subject);
     }
 
     void reopen(Conversation conversation, Instant now) {
@@ -119,16 +140,41 @@ public class ConversationStore {
         return channel + "|" + account + "|" + customerId;
     }
 
-    /** {@code deliveredAt} is set for what needs no ticket event (the hub's own sends), null otherwise. */
-    void insertMessage(SocialMessage message, String conversationId, String eventId, Instant now, Instant deliveredAt) {
-        jdbc.update("""
-                insert into message (id, conversation_id, direction, visibility, body, created_at, received_at, event_id,
-                                     delivered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                message.id(), conversationId, message.direction().name().toLowerCase(),
-                message.visibility().name().toLowerCase(), toJson(message), utc(message.createdAt()), utc(now), eventId,
-                utc(deliveredAt));
-        jdbc.update("update conversation set updated_at = ? where id = ?", utc(now), conversationId);
+    /**
+     * Stores the message and returns its sequence number in the conversation; {@code deliveredAt} is set for what
+     * needs no ticket event (the hub's own sends), null otherwise.
+     */
+    long insertMessage(SocialMessage message, String conversationId, String eventId, Instant now, Instant deliveredAt) {
+        KeyHolder seq = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into message (id, conversation_id, direction, visibility, body, created_at, received_at,
+                                         event_id, delivered_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"});
+            insert.setString(1, message.id());
+            insert.setString(2, conversationId);
+            insert.setString(3, message.direction().name().toLowerCase());
+            insert.setString(4, message.visibility().name().toLowerCase());
+            insert.setString(5, toJson(message));
+            insert.setObject(6, utc(message.createdAt()));
+            insert.setObject(7, utc(now));
+            insert.setString(8, eventId);
+            insert.setObject(9, utc(deliveredAt));
+            return insert;
+        }, seq);
+        if (message.direction() == Direction.IN) {
+            Author customer = message.author();
+            jdbc.update("""
+                    update conversation set updated_at = ?, author_handle = coalesce(?, author_handle),
+                           author_name = coalesce(?, author_name), author_followers = coalesce(?, author_followers),
+                           waiting_since = coalesce(waiting_since, ?)
+                    where id = ?""", utc(now), customer.handle(), customer.name(), customer.followers(),
+                    utc(message.createdAt()), conversationId);
+        } else {
+            jdbc.update("update conversation set updated_at = ?, waiting_since = null where id = ?", utc(now),
+                    conversationId);
+        }
+        return seq.getKeyAs(Number.class).longValue();
     }
 
     /** The conversation's messages, oldest first, up to and including the one with sequence number {@code seq}. */
@@ -206,13 +252,14 @@ public class ConversationStore {
 
     private Conversation conversationWithoutMessages(ResultSet rs, int row) throws SQLException {
         String priority = rs.getString("priority");
+        Long followers = rs.getObject("author_followers", Long.class);
         return new Conversation(rs.getString("id"), rs.getString("channel"), rs.getString("account"),
                 new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name"),
-                        null, null),
+                        followers, null),
                 rs.getString("status"), rs.getString("helpdesk"), rs.getString("helpdesk_ticket_id"),
                 priority == null ? null : Priority.valueOf(priority.toUpperCase()), rs.getString("priority_rule"),
                 rs.getString("choice"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "solved_at"), List.of());
+                instant(rs, "solved_at"), rs.getString("subject"), instant(rs, "waiting_since"), List.of());
     }
 
     private StoredMessage storedMessage(ResultSet rs, int row) throws SQLException {

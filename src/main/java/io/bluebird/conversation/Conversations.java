@@ -39,12 +39,25 @@ public class Conversations {
     private final ConversationStore store;
     private final Clock clock;
     private final Duration reopenWindow;
+    private final boolean historyOnEveryEvent;
 
+    /**
+     * {@code history} is {@code created} (the whole conversation on the event that creates the ticket and on the first
+     * after a reopen, none on the others) or {@code always} (on every event, for a consumer that rebuilds its ticket
+     * from each one, at a cost that grows with the conversation).
+     */
     public Conversations(ConversationStore store, Clock clock,
-                         @Value("${bluebird.conversations.reopen-window:7d}") Duration reopenWindow) {
+                         @Value("${bluebird.conversations.reopen-window:7d}") Duration reopenWindow,
+                         @Value("${bluebird.tickets.history:created}") String history) {
         this.store = store;
         this.clock = clock;
         this.reopenWindow = reopenWindow;
+        this.historyOnEveryEvent = switch (history.strip().toLowerCase()) {
+            case "created" -> false;
+            case "always" -> true;
+            default -> throw new IllegalStateException("bluebird.tickets.history is '" + history
+                    + "': it must be created or always");
+        };
     }
 
     /**
@@ -65,18 +78,19 @@ public class Conversations {
             }
             log.info("Message {} was stored before but its ticket event {} is not delivered yet: sending it again",
                     message.id(), stored.eventId());
-            return eventFor(stored.conversationId(), stored.seq(), stored.receivedAt());
+            return eventFor(stored.conversationId(), stored.message(), stored.seq(), stored.receivedAt(),
+                    store.isFirst(stored.conversationId(), stored.seq()));
         }
         Instant now = clock.instant();
         Thread thread = thread(message, now);
         message = withNumberedChoice(message, thread.conversationId());
-        store.insertMessage(message, thread.conversationId(), TicketEvents.eventIdOf(message.id()), now, null);
+        long seq = store.insertMessage(message, thread.conversationId(), TicketEvents.eventIdOf(message.id()), now,
+                null);
         if (message.direction() == Direction.IN && message.quickReplyPayload() != null
                 && message.quickReplyPayload().startsWith(CHOICE_PREFIX)) {
             store.setChoice(thread.conversationId(), message.quickReplyPayload().substring(CHOICE_PREFIX.length()));
         }
-        StoredMessage stored = store.findMessage(message.id()).orElseThrow();
-        TicketEvent event = eventFor(thread.conversationId(), stored.seq(), now);
+        TicketEvent event = eventFor(thread.conversationId(), message, seq, now, thread.started() || thread.reopened());
         return thread.reopened() ? event.withTags(List.of(REOPENED)) : event;
     }
 
@@ -89,20 +103,21 @@ public class Conversations {
         Optional<Conversation> latest = store.findLatest(message.channel(), message.account(),
                 message.customer().id());
         if (latest.isPresent() && Conversation.OPEN.equals(latest.get().status())) {
-            return new Thread(latest.get().id(), false);
+            return new Thread(latest.get().id(), false, false);
         }
         if (latest.isPresent() && latest.get().solvedAt() != null
                 && now.isBefore(latest.get().solvedAt().plus(reopenWindow))) {
             store.reopen(latest.get(), now);
             log.info("Conversation {} reopened by message {}", latest.get().id(), message.id());
-            return new Thread(latest.get().id(), true);
+            return new Thread(latest.get().id(), false, true);
         }
         String id = UUID.randomUUID().toString();
-        store.insertConversation(id, message, now);
-        return new Thread(id, false);
+        store.insertConversation(id, message, TicketEvents.subject(message), now);
+        return new Thread(id, true, false);
     }
 
-    private record Thread(String conversationId, boolean reopened) {
+    /** The conversation a message joins, and whether the message started it or reopened it. */
+    private record Thread(String conversationId, boolean started, boolean reopened) {
     }
 
     /**
@@ -136,7 +151,7 @@ public class Conversations {
      */
     @Transactional
     public SocialMessage recordSent(OutboundMessage sent, String nativeId) {
-        Conversation conversation = store.find(sent.conversationId())
+        Conversation conversation = store.findWithoutMessages(sent.conversationId())
                 .orElseThrow(() -> new IllegalStateException("no conversation " + sent.conversationId()));
         Instant now = clock.instant();
         SocialMessage message = new SocialMessage(SocialMessage.idOf(sent.channel(), sent.visibility(), nativeId),
@@ -161,11 +176,12 @@ public class Conversations {
         Optional<StoredMessage> seen = store.findMessage(answer.id());
         if (seen.isPresent()) {
             return seen.get().deliveredAt() != null ? null
-                    : eventFor(seen.get().conversationId(), seen.get().seq(), seen.get().receivedAt());
+                    : eventFor(seen.get().conversationId(), seen.get().message(), seen.get().seq(),
+                    seen.get().receivedAt(), false);
         }
         Instant now = clock.instant();
-        store.insertMessage(answer, conversationId, TicketEvents.eventIdOf(answer.id()), now, null);
-        return eventFor(conversationId, store.findMessage(answer.id()).orElseThrow().seq(), now);
+        long seq = store.insertMessage(answer, conversationId, TicketEvents.eventIdOf(answer.id()), now, null);
+        return eventFor(conversationId, answer, seq, now, false);
     }
 
     /**
@@ -174,7 +190,7 @@ public class Conversations {
      */
     @Transactional
     public TicketEvent recordNote(String conversationId, String text) {
-        Conversation conversation = store.find(conversationId)
+        Conversation conversation = store.findWithoutMessages(conversationId)
                 .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
         Instant now = clock.instant();
         String nativeId = "note-" + UUID.randomUUID();
@@ -182,8 +198,8 @@ public class Conversations {
                 conversation.channel(), Visibility.PRIVATE, Direction.OUT, nativeId, conversation.account(),
                 new Author("bluebird", null, "Bluebird", null, null), conversation.customer(), text, null, null,
                 List.of(), now);
-        store.insertMessage(note, conversationId, TicketEvents.eventIdOf(note.id()), now, null);
-        return eventFor(conversationId, store.findMessage(note.id()).orElseThrow().seq(), now);
+        long seq = store.insertMessage(note, conversationId, TicketEvents.eventIdOf(note.id()), now, null);
+        return eventFor(conversationId, note, seq, now, false);
     }
 
     public Conversation get(String id) {
@@ -197,9 +213,22 @@ public class Conversations {
         return new ConversationList(store.findByHandle(handle.strip()));
     }
 
-    private TicketEvent eventFor(String conversationId, long seq, Instant occurredAt) {
-        List<SocialMessage> history = store.history(conversationId, seq);
-        return TicketEvents.of(conversationId, store.ticketIdOf(conversationId).orElse(null), history, occurredAt);
+    /**
+     * The event of the conversation's message {@code seq}: with the whole history up to it when it creates or reopens
+     * the ticket (or when every event must carry it), otherwise with the message alone, at a cost that does not grow
+     * with the conversation.
+     */
+    private TicketEvent eventFor(String conversationId, SocialMessage message, long seq, Instant occurredAt,
+                                 boolean withHistory) {
+        if (withHistory || historyOnEveryEvent) {
+            return TicketEvents.of(conversationId, store.ticketIdOf(conversationId).orElse(null),
+                    store.history(conversationId, seq), occurredAt);
+        }
+        Conversation conversation = store.findWithoutMessages(conversationId).orElseThrow();
+        String subject = conversation.subject() != null ? conversation.subject()
+                : TicketEvents.subject(store.firstMessage(conversationId));
+        return TicketEvents.later(conversationId, conversation.helpdeskTicketId(), subject, conversation.customer(),
+                message, occurredAt);
     }
 
     /** The answer of {@code GET /api/conversations?handle=}. */

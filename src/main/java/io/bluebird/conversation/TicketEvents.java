@@ -40,6 +40,20 @@ public final class TicketEvents {
                 List.of(message.channel(), message.visibility().name().toLowerCase()), null);
     }
 
+    /**
+     * The event of a later message on a conversation whose ticket has the history already: no history, so that a
+     * message costs the same however long its conversation is. {@code customer} is the customer as the conversation
+     * knows them, for a message the brand wrote.
+     */
+    public static TicketEvent later(String conversationId, String helpdeskTicketId, String subject, Author customer,
+                                    SocialMessage message, Instant occurredAt) {
+        Author who = message.direction() == Direction.IN ? message.author() : customer;
+        return new TicketEvent(TicketEvent.SCHEMA, TicketEventType.UPDATED, eventIdOf(message.id()), occurredAt,
+                conversationId, helpdeskTicketId, Priority.NORMAL, subject,
+                new Customer(message.channel(), who.id(), who.handle(), who.name(), who.followers(), null), message,
+                List.of(), List.of(message.channel(), message.visibility().name().toLowerCase()), null);
+    }
+
     static String subject(SocialMessage first) {
         String kind = switch (first.visibility()) {
             case PUBLIC -> "public message";

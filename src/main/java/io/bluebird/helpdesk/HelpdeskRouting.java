@@ -26,7 +26,7 @@ public class HelpdeskRouting {
 
     /** The conversation's helpdesk, chosen now by the routing rules if it has none yet. */
     public String helpdeskOf(TicketEvent event) {
-        Conversation conversation = conversations.find(event.conversationId())
+        Conversation conversation = conversations.findWithoutMessages(event.conversationId())
                 .orElseThrow(() -> new IllegalStateException("no conversation " + event.conversationId()));
         if (conversation.helpdesk() != null) {
             return conversation.helpdesk();
@@ -36,6 +36,6 @@ public class HelpdeskRouting {
         conversations.assignHelpdesk(event.conversationId(), helpdesk);
         log.info("Conversation {} goes to helpdesk {} ({})", event.conversationId(), helpdesk,
                 rule == null ? "default" : "rule " + rule.name());
-        return conversations.find(event.conversationId()).map(Conversation::helpdesk).orElse(helpdesk);
+        return conversations.findWithoutMessages(event.conversationId()).map(Conversation::helpdesk).orElse(helpdesk);
     }
 }

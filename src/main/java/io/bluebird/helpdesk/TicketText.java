@@ -10,6 +10,7 @@ import io.bluebird.model.Attachment;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.SurveyResult;
+import io.bluebird.model.TicketEvent;
 import io.bluebird.model.Visibility;
 
 /** How messages read in a ticket's comments, the same in every helpdesk. */
@@ -34,6 +35,14 @@ public final class TicketText {
     /** Several messages, oldest first, separated so an agent sees where one ends. */
     public static String of(List<SocialMessage> history) {
         return history.stream().map(TicketText::of).collect(Collectors.joining("\n\n----\n\n"));
+    }
+
+    /**
+     * What a new ticket says: the conversation so far, or the message alone when the event carries no history (a
+     * ticket made by a later event, because the first one's never got there).
+     */
+    public static String newTicket(TicketEvent event) {
+        return of(event.history().isEmpty() ? List.of(event.message()) : event.history());
     }
 
     /** The internal note that tells agents how the customer rated the solved ticket, e.g. "CSAT 4/5". */

@@ -3,7 +3,10 @@ package io.bluebird.model;
 import java.time.Instant;
 import java.util.List;
 
-/** A customer's exchange with the brand, public and private, oldest message first, and the ticket it became. */
+/**
+ * A customer's exchange with the brand, public and private, oldest message first, and the ticket it became.
+ * {@code subject} is its ticket's, from the first message; {@code waitingSince} is when the oldest of the customer's messages the brand has not answered yet was written.
+ */
 public record Conversation(
         String id,
         String channel,
@@ -18,6 +21,8 @@ public record Conversation(
         Instant createdAt,
         Instant updatedAt,
         Instant solvedAt,
+        String subject,
+        Instant waitingSince,
         List<SocialMessage> messages) {
 
     public static final String OPEN = "open";
@@ -25,6 +30,6 @@ public record Conversation(
 
     public Conversation withMessages(List<SocialMessage> all) {
         return new Conversation(id, channel, account, customer, status, helpdesk, helpdeskTicketId, priority,
-                priorityRule, choice, createdAt, updatedAt, solvedAt, all);
+                priorityRule, choice, createdAt, updatedAt, solvedAt, subject, waitingSince, all);
     }
 }

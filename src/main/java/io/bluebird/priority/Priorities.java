@@ -32,9 +32,9 @@ public class Priorities {
     }
 
     public TicketEvent prioritize(TicketEvent event) {
-        Conversation conversation = conversations.find(event.conversationId()).orElseThrow();
+        Conversation conversation = conversations.findWithoutMessages(event.conversationId()).orElseThrow();
         PriorityDecision.Outcome outcome = PriorityDecision.decide(rules, event, conversation.choice(),
-                clock.instant());
+                conversation.waitingSince(), clock.instant());
         Priority priority = outcome.priority();
         String rule = outcome.rule();
         boolean raised = false;

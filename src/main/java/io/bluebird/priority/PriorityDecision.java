@@ -22,18 +22,20 @@ final class PriorityDecision {
     private PriorityDecision() {
     }
 
-    static Outcome decide(PriorityRules rules, TicketEvent event, String choice, Instant now) {
+    /** {@code waitingSince}: when the customer's oldest message the brand has not answered was written, or null. */
+    static Outcome decide(PriorityRules rules, TicketEvent event, String choice, Instant waitingSince, Instant now) {
         Outcome best = new Outcome(rules.defaultPriority(), null);
         for (PriorityRules.Rule rule : rules.rules()) {
             boolean higher = best.rule() == null || rule.priority().compareTo(best.priority()) < 0;
-            if (higher && fires(rule.when(), event, choice, now)) {
+            if (higher && fires(rule.when(), event, choice, waitingSince, now)) {
                 best = new Outcome(rule.priority(), rule.name());
             }
         }
         return best;
     }
 
-    static boolean fires(PriorityRules.Conditions when, TicketEvent event, String choice, Instant now) {
+    static boolean fires(PriorityRules.Conditions when, TicketEvent event, String choice, Instant waitingSince,
+                         Instant now) {
         CrmRecord crm = event.customer().crm();
         if (when.crmVip() != null && (crm == null || !when.crmVip().equals(Boolean.TRUE.equals(crm.vip())))) {
             return false;
@@ -56,7 +58,7 @@ final class PriorityDecision {
                 && (crm == null || crm.recentOrders().size() < when.recentOrdersAtLeast())) {
             return false;
         }
-        if (when.waitingLongerThan() != null && waiting(event.history(), now).compareTo(when.waitingLongerThan()) <= 0) {
+        if (when.waitingLongerThan() != null && waiting(waitingSince, now).compareTo(when.waitingLongerThan()) <= 0) {
             return false;
         }
         if (when.choice() != null && (choice == null || !when.choice().contains(choice))) {
@@ -74,17 +76,8 @@ final class PriorityDecision {
                 .anyMatch(word -> text.contains(word.toLowerCase(Locale.ROOT)));
     }
 
-    /** How long the customer's oldest message since the brand last wrote has been waiting. */
-    static Duration waiting(List<SocialMessage> history, Instant now) {
-        Instant oldestUnanswered = null;
-        for (SocialMessage m : history) {
-            if (m.direction() == Direction.OUT) {
-                oldestUnanswered = null;
-            } else if (oldestUnanswered == null) {
-                oldestUnanswered = m.createdAt();
-            }
-        }
-        return oldestUnanswered == null || oldestUnanswered.isAfter(now) ? Duration.ZERO
-                : Duration.between(oldestUnanswered, now);
+    /** How long the customer's oldest unanswered message has been waiting. */
+    static Duration waiting(Instant waitingSince, Instant now) {
+        return waitingSince == null || waitingSince.isAfter(now) ? Duration.ZERO : Duration.between(waitingSince, now);
     }
 }

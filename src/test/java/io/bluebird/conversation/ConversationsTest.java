@@ -41,7 +41,7 @@ class ConversationsTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         store = new ConversationStore(new JdbcTemplate(db), json);
-        conversations = new Conversations(store, clock, Duration.ofDays(7));
+        conversations = new Conversations(store, clock, Duration.ofDays(7), "created");
     }
 
     private static SocialMessage from(String authorId, Visibility visibility, String nativeId, String text) {
@@ -59,8 +59,35 @@ class ConversationsTest {
         assertThat(mention.type()).isEqualTo(TicketEventType.CREATED);
         assertThat(dm.type()).isEqualTo(TicketEventType.UPDATED);
         assertThat(dm.conversationId()).isEqualTo(mention.conversationId());
-        assertThat(dm.history()).extracting(SocialMessage::id).containsExactly("x:public:1", "x:dm:2");
+        assertThat(mention.history()).extracting(SocialMessage::id).containsExactly("x:public:1");
+        assertThat(dm.history()).isEmpty();
+        assertThat(dm.message().id()).isEqualTo("x:dm:2");
+        assertThat(dm.subject()).isEqualTo(mention.subject());
         assertThat(other.conversationId()).isNotEqualTo(mention.conversationId());
+    }
+
+    @Test
+    void everyEventCarriesTheWholeHistoryWhenConfiguredSo() {
+        Conversations always = new Conversations(store, clock, Duration.ofDays(7), "always");
+        always.record(from("u1", Visibility.PUBLIC, "1", "@brand help"));
+        TicketEvent dm = always.record(from("u1", Visibility.PRIVATE, "2", "order 1234"));
+
+        assertThat(dm.type()).isEqualTo(TicketEventType.UPDATED);
+        assertThat(dm.history()).extracting(SocialMessage::id).containsExactly("x:public:1", "x:dm:2");
+    }
+
+    @Test
+    void theConversationKnowsSinceWhenTheCustomerWaitsForAnAnswer() {
+        SocialMessage first = from("u1", Visibility.PRIVATE, "1", "hello?");
+        TicketEvent event = conversations.record(first);
+        SocialMessage again = new SocialMessage("x:dm:2", "x", Visibility.PRIVATE, Direction.IN, "2", "brand-1",
+                first.author(), null, "any news?", null, null, List.of(), Instant.parse("2026-11-22T09:30:00Z"));
+        conversations.record(again);
+        assertThat(store.findWithoutMessages(event.conversationId()).orElseThrow().waitingSince())
+                .isEqualTo(first.createdAt());
+
+        conversations.recordNote(event.conversationId(), "looking into it");
+        assertThat(store.findWithoutMessages(event.conversationId()).orElseThrow().waitingSince()).isNull();
     }
 
     @Test
@@ -132,6 +159,7 @@ class ConversationsTest {
         assertThat(again.conversationId()).isEqualTo(first.conversationId());
         assertThat(again.type()).isEqualTo(TicketEventType.UPDATED);
         assertThat(again.tags()).contains(Conversations.REOPENED);
+        assertThat(again.history()).extracting(SocialMessage::id).containsExactly("x:dm:1", "x:dm:2");
         assertThat(conversations.get(first.conversationId()).status()).isEqualTo("open");
 
         conversations.solve(first.conversationId());

@@ -40,7 +40,7 @@ class PriorityDecisionTest {
     }
 
     private static PriorityDecision.Outcome decide(PriorityRules rules, TicketEvent event, String choice) {
-        return PriorityDecision.decide(rules, event, choice, NOW);
+        return PriorityDecision.decide(rules, event, choice, null, NOW);
     }
 
     private static PriorityRules rules(PriorityRules.Rule... rules) {
@@ -92,21 +92,16 @@ class PriorityDecisionTest {
     }
 
     @Test
-    void waitingCountsFromTheOldestUnansweredMessage() {
-        SocialMessage old = message("1", Direction.IN, "hello?", NOW.minus(Duration.ofHours(6)));
-        SocialMessage answer = message("2", Direction.OUT, "looking", NOW.minus(Duration.ofHours(5)));
-        SocialMessage again = message("3", Direction.IN, "any news?", NOW.minus(Duration.ofHours(3)));
-        SocialMessage now = message("4", Direction.IN, "???", NOW);
-
-        assertThat(PriorityDecision.waiting(List.of(old, answer, again, now), NOW)).isEqualTo(Duration.ofHours(3));
-        assertThat(PriorityDecision.waiting(List.of(old, now), NOW)).isEqualTo(Duration.ofHours(6));
+    void aLongWaitCountsFromTheOldestUnansweredMessage() {
+        assertThat(PriorityDecision.waiting(NOW.minus(Duration.ofHours(3)), NOW)).isEqualTo(Duration.ofHours(3));
+        assertThat(PriorityDecision.waiting(null, NOW)).isEqualTo(Duration.ZERO);
 
         PriorityRules rules = rules(new PriorityRules.Rule("long-wait", Priority.HIGH, new PriorityRules.Conditions(
                 null, null, null, null, null, null, Duration.ofHours(4), null, null)));
-        TicketEvent answered = TicketEvents.of("c1", null, List.of(old, answer, again, now), NOW);
-        TicketEvent unanswered = TicketEvents.of("c1", null, List.of(old, now), NOW);
-        assertThat(decide(rules, answered, null).rule()).isNull();
-        assertThat(decide(rules, unanswered, null).rule()).isEqualTo("long-wait");
+        TicketEvent event = event("???", null, 1L);
+        assertThat(PriorityDecision.decide(rules, event, null, NOW.minus(Duration.ofHours(3)), NOW).rule()).isNull();
+        assertThat(PriorityDecision.decide(rules, event, null, NOW.minus(Duration.ofHours(6)), NOW).rule())
+                .isEqualTo("long-wait");
     }
 
     @Test

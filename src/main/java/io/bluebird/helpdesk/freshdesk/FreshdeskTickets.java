@@ -103,7 +103,7 @@ public class FreshdeskTickets {
         ticket.put("name", requester.name());
         ticket.put("email", requester.email());
         ticket.put("subject", event.subject());
-        ticket.put("description", html(TicketText.of(event.history())));
+        ticket.put("description", html(TicketText.newTicket(event)));
         ticket.put("priority", priority(event.priority()));
         ticket.put("status", OPEN);
         ticket.put("source", settings.source() == null ? DEFAULT_SOURCE : settings.source());

@@ -95,7 +95,7 @@ public class RtTickets {
         ticket.put("Queue", settings.queue() == null || settings.queue().isBlank() ? "General" : settings.queue());
         ticket.put("Subject", event.subject());
         ticket.put("Requestor", Requesters.of(event.customer()).email());
-        ticket.put("Content", TicketText.of(event.history()));
+        ticket.put("Content", TicketText.newTicket(event));
         ticket.put("ContentType", "text/plain");
         ticket.put("Priority", priority(event.priority()));
         Map<String, String> fields = new LinkedHashMap<>();

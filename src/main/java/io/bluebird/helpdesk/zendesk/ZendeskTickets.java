@@ -93,7 +93,7 @@ public class ZendeskTickets {
         Requesters.Requester requester = Requesters.of(event.customer());
         List<CustomField> fields = TicketFacts.fields(event, customFields).entrySet().stream()
                 .map(field -> new CustomField(Long.parseLong(field.getKey().strip()), field.getValue())).toList();
-        return new Ticket(event.subject(), new Comment(TicketText.of(event.history()), true),
+        return new Ticket(event.subject(), new Comment(TicketText.newTicket(event), true),
                 new Requester(requester.name(), requester.email()), event.priority().name().toLowerCase(), event.tags(),
                 event.conversationId(), null, null, fields.isEmpty() ? null : fields);
     }
