@@ -6,7 +6,7 @@
 # message, and prints acknowledgements, ack latency, tickets delivered, end-to-end latency, RSS and CPU, and the
 # machine's floor for durable queueing (bench/broker-floor.sh) with the hub's rate as a fraction of it.
 # Usage: bench/run.sh [duration] [connections] [warm-up]; BENCH_CUSTOMERS (64) customers write in turn;
-# BENCH_JAR runs another build (to compare commits in one sitting); BENCH_FLOOR=0 skips the floor;
+# BENCH_TREE runs the hub of another checkout (to compare commits in one sitting); BENCH_FLOOR=0 skips the floor;
 # BENCH_JAVA_OPTS are the hub's JVM options; BENCH_JFR=1 records a flight; BENCH_KEEP=1 keeps logs and data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,9 @@ STANDIN_PORT=${BENCH_STANDIN_PORT:-18081}
 export BENCH_CUSTOMERS=${BENCH_CUSTOMERS:-64} BENCH_X_SECRET=bench-consumer-secret BENCH_X_ACCOUNT=4337869213
 
 command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
-JAR=${BENCH_JAR:-target/bluebird.jar}
-[ -f "$JAR" ] || mvn -q -B -DskipTests package
+# the hub runs in its own tree: the jar, and the routes/ and config/ it reads from its working directory
+TREE=$(cd "${BENCH_TREE:-.}" && pwd)
+[ -f "$TREE/target/bluebird.jar" ] || (cd "$TREE" && mvn -q -B -DskipTests package)
 
 WORK=$(mktemp -d /tmp/bluebird-bench.XXXXXX)
 PIDS=()
@@ -34,7 +35,8 @@ START=$(date +%s%N)
 # shellcheck disable=SC2086
 X_CONSUMER_SECRET=$BENCH_X_SECRET X_ACCOUNT_ID=$BENCH_X_ACCOUNT ZENDESK_BASE_URL=$STANDIN \
 ZENDESK_CLIENT_ID=bench ZENDESK_CLIENT_SECRET=bench-client-secret BLUEBIRD_API_TOKEN=bench-token \
-  java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" -jar "$JAR" --server.port="$PORT" \
+  bash -c 'cd "$0" && exec "$@"' "$TREE" \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" -jar target/bluebird.jar --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
   --spring.artemis.embedded.data-directory="$WORK/artemis" --bluebird.broker.listen= \
   --bluebird.routing.default-helpdesk=zendesk --bluebird.survey.enabled=false \
@@ -68,7 +70,7 @@ RSS_MAX=0
 PIDS+=($!)
 
 URL="http://127.0.0.1:$PORT/webhooks/x"
-echo "== $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $JAR of commit $(git rev-parse --short HEAD)"
+echo "== $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), hub of commit $(git -C "$TREE" rev-parse --short HEAD) in $TREE"
 echo "== hub healthy $STARTUP_MS ms after java -jar; $BENCH_CUSTOMERS customers; warm-up $WARMUP, then wrk -t2 -c$CONNECTIONS -d$DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/x-dm-received.lua "$URL" >"$WORK/warmup.txt"
 drain "$(acknowledged "$WORK/warmup.txt")"
@@ -95,7 +97,7 @@ echo "== hub CPU: $(echo "scale=2; ($C1 - $C0) / $HZ * 1000 / ($T1 - $T0)" | bc)
   "$(echo "scale=2; ($C2 - $C0) * 1000 / $HZ / $DELIVERED" | bc) ms a message; RSS max $RSS_MAX MB"
 if [ "${BENCH_FLOOR:-1}" = 1 ]; then
   kill $HUB; wait $HUB 2>/dev/null || true
-  FLOOR=$(bench/broker-floor.sh "$DURATION" "$WARMUP" | tee "$WORK/floor.txt" | awk '/^floor:/ {print $2}')
+  FLOOR=$(bench/broker-floor.sh "${DURATION%s}" "${WARMUP%s}" | tee "$WORK/floor.txt" | awk '/^floor:/ {print $2}')
   echo "== floor (artemis perf client, persistent 1 KB, embedded journal settings): $FLOOR messages/s;" \
     "the hub acknowledges $(echo "scale=2; $ACK_RATE / $FLOOR" | bc) of it"
 fi
