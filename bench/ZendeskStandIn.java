@@ -3,6 +3,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -16,17 +19,24 @@ import com.sun.net.httpserver.HttpServer;
  * calls the hub makes as Zendesk documents them (OAuth token, ticket create, ticket update), counts them, and reads
  * the "sent=<ms>" mark the load generator put in each DM, so the end-to-end latency (sent to the hub, answered by
  * the helpdesk) is measured from outside the hub. {@code GET /stats} prints the figures; {@code POST /reset} starts
- * a new window.
+ * a new window. Each DM's id ("My order <id> never") is remembered, so a message that reaches the stand-in twice counts
+ * as a duplicate. {@code POST /down} makes it answer ticket calls 503 with Retry-After (a helpdesk outage) until
+ * {@code POST /up}.
  */
 public class ZendeskStandIn {
 
     private static final Pattern SENT = Pattern.compile("sent=(\\d{13})");
+    private static final Pattern ID = Pattern.compile("My order (\\d+) never");
     private static final byte[] TOKEN = """
             {"access_token":"bench-access-token","token_type":"bearer","expires_in":86400}""".getBytes(StandardCharsets.UTF_8);
 
     private static final AtomicLong creates = new AtomicLong();
     private static final AtomicLong updates = new AtomicLong();
     private static final AtomicLong nextTicket = new AtomicLong(1);
+    private static final AtomicLong refused = new AtomicLong();
+    private static final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong duplicates = new AtomicLong();
+    private static volatile boolean down;
     private static long[] latencies = new long[1 << 20];
     private static int count;
     private static long first;
@@ -40,6 +50,14 @@ public class ZendeskStandIn {
         server.createContext("/oauth/tokens", ex -> answer(ex, 200, TOKEN));
         server.createContext("/api/v2/tickets", ZendeskStandIn::ticket);
         server.createContext("/stats", ex -> answer(ex, 200, stats().getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/down", ex -> {
+            down = true;
+            answer(ex, 200, "{}".getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/up", ex -> {
+            down = false;
+            answer(ex, 200, "{}".getBytes(StandardCharsets.UTF_8));
+        });
         server.createContext("/reset", ex -> {
             reset();
             answer(ex, 200, "{}".getBytes(StandardCharsets.UTF_8));
@@ -49,10 +67,27 @@ public class ZendeskStandIn {
 
     private static void ticket(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (down) {
+            refused.incrementAndGet();
+            ex.getResponseHeaders().set("Retry-After", "5");
+            answer(ex, 503, "{\"error\":\"down for the benchmark\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         long now = System.currentTimeMillis();
         Matcher sent = SENT.matcher(body);
         while (sent.find()) {
             record(now, now - Long.parseLong(sent.group(1)));
+        }
+        // a new ticket names its first DM twice (subject and comment): count each DM of a call once
+        Set<String> inCall = new HashSet<>();
+        Matcher ids = ID.matcher(body);
+        while (ids.find()) {
+            inCall.add(ids.group(1));
+        }
+        for (String dm : inCall) {
+            if (!seen.add(dm)) {
+                duplicates.incrementAndGet();
+            }
         }
         if ("POST".equals(ex.getRequestMethod())) {
             creates.incrementAndGet();
@@ -87,6 +122,7 @@ public class ZendeskStandIn {
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         return "messages=" + count + " creates=" + creates.get() + " updates=" + updates.get()
+                + " unique=" + seen.size() + " duplicates=" + duplicates.get() + " refused=" + refused.get()
                 + " first_ms=" + first + " last_ms=" + last
                 + " e2e_p50_ms=" + percentile(sorted, 0.50) + " e2e_p99_ms=" + percentile(sorted, 0.99) + "\n";
     }

@@ -1,0 +1,58 @@
+# Sourced by the benchmarks: starts the counting Zendesk stand-in and the packaged hub on its embedded defaults
+# (pointed at it), waits until both answer, and defines what the benchmarks read: stat <key> of the stand-in, the
+# hub's cpu_ticks and rss_mb, acknowledged <wrk output>, drain <count> [key]. The hub's RSS is sampled each second
+# into $WORK/rss.txt. Everything started is stopped on exit, and $WORK removed unless BENCH_KEEP=1.
+PORT=${BENCH_PORT:-18080}
+STANDIN_PORT=${BENCH_STANDIN_PORT:-18081}
+export BENCH_CUSTOMERS=${BENCH_CUSTOMERS:-64} BENCH_X_SECRET=bench-consumer-secret BENCH_X_ACCOUNT=4337869213
+
+command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
+# the hub runs in its own tree: the jar, and the routes/ and config/ it reads from its working directory
+TREE=$(cd "${BENCH_TREE:-.}" && pwd)
+[ -f "$TREE/target/bluebird.jar" ] || (cd "$TREE" && mvn -q -B -DskipTests package)
+
+WORK=$(mktemp -d /tmp/bluebird-bench.XXXXXX)
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
+java bench/ZendeskStandIn.java "$STANDIN_PORT" >"$WORK/standin.log" 2>&1 &
+PIDS+=($!)
+STANDIN="http://127.0.0.1:$STANDIN_PORT"
+
+JFR=()
+[ "${BENCH_JFR:-0}" = 1 ] && JFR=("-XX:StartFlightRecording=filename=${BENCH_JFR_FILE:-/tmp/bluebird-bench.jfr},settings=profile")
+START=$(date +%s%N)
+# shellcheck disable=SC2086
+X_CONSUMER_SECRET=$BENCH_X_SECRET X_ACCOUNT_ID=$BENCH_X_ACCOUNT ZENDESK_BASE_URL=$STANDIN \
+ZENDESK_CLIENT_ID=bench ZENDESK_CLIENT_SECRET=bench-client-secret BLUEBIRD_API_TOKEN=bench-token \
+  bash -c 'cd "$0" && exec "$@"' "$TREE" \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" -jar target/bluebird.jar --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+  --spring.artemis.embedded.data-directory="$WORK/artemis" --bluebird.broker.listen= \
+  --bluebird.routing.default-helpdesk=zendesk --bluebird.survey.enabled=false \
+  --logging.level.io.bluebird=WARN ${BENCH_HUB_ARGS:-} >"$WORK/hub.log" 2>&1 &
+HUB=$!
+PIDS+=($HUB)
+until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
+  kill -0 $HUB 2>/dev/null || { cat "$WORK/hub.log"; exit 1; }
+  sleep 0.1
+done
+STARTUP_MS=$(( ($(date +%s%N) - START) / 1000000 ))
+until curl -sf "$STANDIN/stats" >/dev/null; do sleep 0.2; done
+
+stat() { curl -s "$STANDIN/stats" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$HUB/stat"; }
+rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$HUB/status"; }
+acknowledged() { awk '/requests in/ {n = $1} /Non-2xx/ {e = $NF} END {print n - e}' "$1"; }
+# waits until the stand-in's figure $2 (messages unless given) is at least $1 and stays put for 2 s (wrk does not
+# count the requests still open when it stops, but the hub may have taken them); gives up after 60 s without progress
+drain() {
+  local key=${2:-messages} before=-1 still=0
+  while [ "$(stat "$key")" -lt "$1" ] || [ $still -lt 4 ]; do
+    sleep 0.5
+    if [ "$(stat "$key")" = "$before" ]; then still=$((still + 1)); else still=0; fi
+    [ $still -lt 120 ] || { echo "!! stand-in stuck at $(stat "$key") of $1 $key"; break; }
+    before=$(stat "$key")
+  done
+}
+( while kill -0 $HUB 2>/dev/null; do rss_mb; sleep 1; done ) >"$WORK/rss.txt" &
+PIDS+=($!)
