@@ -8,7 +8,7 @@
 # Usage: bench/run.sh [duration] [connections] [warm-up]; BENCH_CUSTOMERS (64) customers write in turn;
 # BENCH_TREE runs the hub of another checkout (to compare commits in one sitting); BENCH_FLOOR=0 skips the floor;
 # BENCH_JAVA_OPTS are the hub's JVM options, BENCH_HUB_ARGS more of its settings (--bluebird.process.consumers=8);
-# BENCH_JFR=1 records a flight; BENCH_KEEP=1 keeps logs and data.
+# BENCH_DB_OPTS is added to the H2 URL (;PAGE_SIZE=1024); BENCH_JFR=1 records a flight; BENCH_KEEP=1 keeps logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-30s}
