@@ -36,7 +36,9 @@ public class ConversationStore {
     }
 
     Optional<StoredMessage> findMessage(String id) {
-        return jdbc.query("select * from message where id = ?", this::storedMessage, id).stream().findFirst();
+        return jdbc.query("""
+                select m.*, d.delivered_at from message m left join delivered_event d on d.event_id = m.event_id
+                where m.id = ?""", this::storedMessage, id).stream().findFirst();
     }
 
     /** The customer's most recent conversation on this channel account, open or solved. */
@@ -149,8 +151,8 @@ public class ConversationStore {
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
                     insert into message (id, conversation_id, direction, visibility, body, created_at, received_at,
-                                         event_id, delivered_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"});
+                                         event_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"});
             insert.setString(1, message.id());
             insert.setString(2, conversationId);
             insert.setString(3, message.direction().name().toLowerCase());
@@ -159,9 +161,11 @@ public class ConversationStore {
             insert.setObject(6, utc(message.createdAt()));
             insert.setObject(7, utc(now));
             insert.setString(8, eventId);
-            insert.setObject(9, utc(deliveredAt));
             return insert;
         }, seq);
+        if (deliveredAt != null) {
+            markDelivered(eventId, deliveredAt);
+        }
         if (message.direction() == Direction.IN) {
             Author customer = message.author();
             jdbc.update("""
@@ -184,12 +188,18 @@ public class ConversationStore {
     }
 
     public boolean isDelivered(String eventId) {
-        return !jdbc.queryForList("select 1 from message where event_id = ? and delivered_at is not null",
-                Integer.class, eventId).isEmpty();
+        return !jdbc.queryForList("select 1 from delivered_event where event_id = ?", Integer.class, eventId)
+                .isEmpty();
     }
 
+    /** Records that the event's helpdesk has it; the first time counts. */
     public void markDelivered(String eventId, Instant at) {
-        jdbc.update("update message set delivered_at = ? where event_id = ? and delivered_at is null", utc(at), eventId);
+        if (eventId == null) {
+            return;
+        }
+        jdbc.update("""
+                insert into delivered_event (event_id, delivered_at) select ?, ?
+                where not exists (select 1 from delivered_event where event_id = ?)""", eventId, utc(at), eventId);
     }
 
     /** Remembers the choices just offered in the conversation, replacing any earlier offer. */

@@ -106,7 +106,8 @@ class RequestTrackerRtIT {
         // as after a crash between RT's 201 and the hub's commit: the hub never recorded the ticket, and the
         // broker hands the same ticket.created event to the delivery route again
         jdbc.update("update conversation set helpdesk_ticket_id = null where id = ?", conversationId);
-        jdbc.update("update message set delivered_at = null where conversation_id = ?", conversationId);
+        jdbc.update("delete from delivered_event where event_id in (select event_id from message"
+                + " where conversation_id = ?)", conversationId);
         String eventId = jdbc.queryForObject("select event_id from message where conversation_id = ?", String.class,
                 conversationId);
         String event = recreatedEvent(hub, conversationId, eventId);
