@@ -37,7 +37,7 @@ public final class TicketEvents {
         TicketEventType type = history.size() == 1 ? TicketEventType.CREATED : TicketEventType.UPDATED;
         return new TicketEvent(TicketEvent.SCHEMA, type, eventIdOf(message.id()), occurredAt, conversationId,
                 helpdeskTicketId, Priority.NORMAL, subject(first), customer(history), message, history,
-                List.of(message.channel(), message.visibility().name().toLowerCase()), null);
+                channelTags(message), null);
     }
 
     /**
@@ -49,9 +49,8 @@ public final class TicketEvents {
                                     SocialMessage message, Instant occurredAt) {
         Author who = message.direction() == Direction.IN ? message.author() : customer;
         return new TicketEvent(TicketEvent.SCHEMA, TicketEventType.UPDATED, eventIdOf(message.id()), occurredAt,
-                conversationId, helpdeskTicketId, Priority.NORMAL, subject,
-                new Customer(message.channel(), who.id(), who.handle(), who.name(), who.followers(), null), message,
-                List.of(), List.of(message.channel(), message.visibility().name().toLowerCase()), null);
+                conversationId, helpdeskTicketId, Priority.NORMAL, subject, customerOf(message.channel(), who), message,
+                List.of(), channelTags(message), null);
     }
 
     static String subject(SocialMessage first) {
@@ -92,7 +91,15 @@ public final class TicketEvents {
                 break;
             }
         }
-        Author who = latest.customer();
-        return new Customer(latest.channel(), who.id(), who.handle(), who.name(), who.followers(), null);
+        return customerOf(latest.channel(), latest.customer());
+    }
+
+    private static Customer customerOf(String channel, Author who) {
+        return new Customer(channel, who.id(), who.handle(), who.name(), who.followers(), null);
+    }
+
+    /** Every event is tagged with its message's channel and visibility. */
+    private static List<String> channelTags(SocialMessage message) {
+        return List.of(message.channel(), message.visibility().name().toLowerCase());
     }
 }
