@@ -6,10 +6,21 @@ PORT=${BENCH_PORT:-18080}
 STANDIN_PORT=${BENCH_STANDIN_PORT:-18081}
 export BENCH_CUSTOMERS=${BENCH_CUSTOMERS:-64} BENCH_X_SECRET=bench-consumer-secret BENCH_X_ACCOUNT=4337869213
 
+# another benchmark's hub on the port would answer for this one, and both would measure each other
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/" || curl -s -o /dev/null "http://127.0.0.1:$STANDIN_PORT/"; then
+  echo "port $PORT or $STANDIN_PORT is in use: another benchmark still running?" >&2
+  exit 1
+fi
 command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
 # the hub runs in its own tree: the jar, and the routes/ and config/ it reads from its working directory
 TREE=$(cd "${BENCH_TREE:-.}" && pwd)
 [ -f "$TREE/target/bluebird.jar" ] || (cd "$TREE" && mvn -q -B -DskipTests package)
+# BENCH_CDS=1: the extracted jar with its class-data archive (scripts/cds.sh), as README's faster start runs it
+JAR=(-jar target/bluebird.jar)
+if [ "${BENCH_CDS:-0}" = 1 ]; then
+  [ "$TREE/target/cds/bluebird.jsa" -nt "$TREE/target/bluebird.jar" ] || (cd "$TREE" && scripts/cds.sh >/dev/null)
+  JAR=(-XX:SharedArchiveFile=target/cds/bluebird.jsa -jar target/cds/bluebird.jar)
+fi
 
 WORK=$(mktemp -d /tmp/bluebird-bench.XXXXXX)
 PIDS=()
@@ -17,6 +28,8 @@ trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ "${BENCH_KEEP:-0}" = 1 
 java bench/ZendeskStandIn.java "$STANDIN_PORT" >"$WORK/standin.log" 2>&1 &
 PIDS+=($!)
 STANDIN="http://127.0.0.1:$STANDIN_PORT"
+# the stand-in compiles itself first: let it finish, so that it does not count in the hub's start-up
+until curl -sf "$STANDIN/stats" >/dev/null; do sleep 0.2; done
 
 JFR=()
 [ "${BENCH_JFR:-0}" = 1 ] && JFR=("-XX:StartFlightRecording=filename=${BENCH_JFR_FILE:-/tmp/bluebird-bench.jfr},settings=profile")
@@ -25,7 +38,7 @@ START=$(date +%s%N)
 X_CONSUMER_SECRET=$BENCH_X_SECRET X_ACCOUNT_ID=$BENCH_X_ACCOUNT ZENDESK_BASE_URL=$STANDIN \
 ZENDESK_CLIENT_ID=bench ZENDESK_CLIENT_SECRET=bench-client-secret BLUEBIRD_API_TOKEN=bench-token \
   bash -c 'cd "$0" && exec "$@"' "$TREE" \
-  java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" -jar target/bluebird.jar --server.port="$PORT" \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" "${JAR[@]}" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE${BENCH_DB_OPTS:-}" \
   --spring.artemis.embedded.data-directory="$WORK/artemis" --bluebird.broker.listen= \
   --bluebird.routing.default-helpdesk=zendesk --bluebird.survey.enabled=false \
@@ -37,7 +50,6 @@ until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
   sleep 0.1
 done
 STARTUP_MS=$(( ($(date +%s%N) - START) / 1000000 ))
-until curl -sf "$STANDIN/stats" >/dev/null; do sleep 0.2; done
 
 stat() { curl -s "$STANDIN/stats" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$HUB/stat"; }

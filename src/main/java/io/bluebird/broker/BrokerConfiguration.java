@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded broker's rules for Bluebird's queues: a message whose processing keeps failing (the database down,
@@ -24,6 +25,16 @@ public class BrokerConfiguration {
                 .setRedeliveryDelay(1_000)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000));
+    }
+
+    /**
+     * What the embedded broker holds in memory: Artemis otherwise takes half the heap for queued messages before it
+     * pages them to its journal directory, so a long helpdesk outage grew the hub's memory with the backlog. Beyond
+     * this size queued messages wait on disk and are read back in order; nothing is refused.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer bluebirdBrokerMemory(@Value("${bluebird.broker.memory:32MB}") DataSize memory) {
+        return configuration -> configuration.setGlobalMaxSize(memory.toBytes());
     }
 
     /**
