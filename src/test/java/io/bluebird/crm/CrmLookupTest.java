@@ -83,6 +83,15 @@ class CrmLookupTest {
     }
 
     @Test
+    void aBaseUrlAloneMeansTheHttpCrmAndNoneWithABaseUrlStopsTheStartUp() {
+        assertThat(new CrmSettings(null, crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("http");
+        assertThat(new CrmSettings("", null, null, null, null, false, null, null).enabled()).isFalse();
+        assertThat(new CrmSettings("jdbc", crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("jdbc");
+        assertThatThrownBy(() -> new CrmSettings("none", crm.baseUrl(), null, null, null, false, null, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("bluebird.crm.type");
+    }
+
+    @Test
     void aCrmDatabaseIsQueriedWithTheCustomersIdentity() {
         String url = "jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
