@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.ConversationStore;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.TicketEvent;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,14 @@ public class CrmEnrichment {
         this.jdbc = "jdbc".equals(settings.type()) ? new JdbcCrm(settings, json) : null;
         if (settings.enabled() && http == null && jdbc == null) {
             throw new IllegalStateException("bluebird.crm.type must be none, http or jdbc, not " + settings.type());
+        }
+    }
+
+    /** Closes the CRM database's connections at shutdown, after the routes that look customers up have stopped. */
+    @PreDestroy
+    public void close() {
+        if (jdbc != null) {
+            jdbc.close();
         }
     }
 

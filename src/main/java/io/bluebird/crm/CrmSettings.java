@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code bluebird.crm}: where the customer's CRM record comes from. {@code type} none (no CRM), http (the generic
- * lookup {@code GET {base-url}/customers?channel=&handle=&id=}) or jdbc (a query on the CRM's database). {@code fields}
+ * lookup {@code GET {base-url}/customers?channel=&handle=&id=}) or jdbc (a query on the CRM's database); unset, it is
+ * http when {@code base-url} is set (the one CRM key DESIGN.md names) and none otherwise. {@code fields}
  * maps each CRM field (customerId, name, email, phone, vip, tier, recentOrders, openIssues) to a JSONPath into the
  * HTTP answer, or to a column of the query's first row.
  */
@@ -31,7 +32,12 @@ public record CrmSettings(
             "recentOrders", "recent_orders", "openIssues", "open_issues");
 
     public CrmSettings {
-        type = type == null || type.isBlank() ? "none" : type;
+        boolean url = baseUrl != null && !baseUrl.isBlank();
+        if ("none".equals(type) && url) {
+            throw new IllegalStateException("bluebird.crm.base-url is set but bluebird.crm.type is none: set"
+                    + " bluebird.crm.type to http (or leave it unset) to use that CRM, or remove the base URL");
+        }
+        type = type == null || type.isBlank() ? (url ? "http" : "none") : type;
         timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
         cacheTtl = cacheTtl == null ? Duration.ofHours(1) : cacheTtl;
         Map<String, String> all = new LinkedHashMap<>("jdbc".equals(type) ? JDBC_FIELDS : HTTP_FIELDS);

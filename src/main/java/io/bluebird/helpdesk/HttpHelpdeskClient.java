@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.RetryAfter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.stereotype.Component;
@@ -118,16 +120,9 @@ public class HttpHelpdeskClient {
         String what = helpdesk + ": " + response.request().method() + " " + response.request().uri().getPath()
                 + " answered " + status + " " + excerpt(response.body());
         if (status >= 500 || status == 429 || status == 408) {
-            throw new HelpdeskUnavailable(what, retryAfter(response), null);
+            throw new HelpdeskUnavailable(what, RetryAfter.of(response.headers(), Instant.now()), null);
         }
         throw new HelpdeskRejected(what);
-    }
-
-    private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After")
-                .filter(v -> v.matches("\\d+"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
-                .orElse(null);
     }
 
     private static String excerpt(String body) {

@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bluebird.api.token=" + HubClient.TOKEN,
-        "bluebird.crm.type=http",
         "bluebird.crm.timeout=500",
         "bluebird.first-replies.mastodon.enabled=true",
         "bluebird.first-replies.mastodon.public-reply=Hi @{handle}, write to us in private: {dmLink}",
@@ -51,6 +50,7 @@ class ProcessStageTest {
         crm.start();
     }
 
+    /** The base URL alone, with no bluebird.crm.type: the http CRM. */
     @DynamicPropertySource
     static void crmUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.crm.base-url", crm::baseUrl);

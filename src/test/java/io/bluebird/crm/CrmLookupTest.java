@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +83,15 @@ class CrmLookupTest {
     }
 
     @Test
+    void aBaseUrlAloneMeansTheHttpCrmAndNoneWithABaseUrlStopsTheStartUp() {
+        assertThat(new CrmSettings(null, crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("http");
+        assertThat(new CrmSettings("", null, null, null, null, false, null, null).enabled()).isFalse();
+        assertThat(new CrmSettings("jdbc", crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("jdbc");
+        assertThatThrownBy(() -> new CrmSettings("none", crm.baseUrl(), null, null, null, false, null, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("bluebird.crm.type");
+    }
+
+    @Test
     void aCrmDatabaseIsQueriedWithTheCustomersIdentity() {
         String url = "jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
@@ -94,14 +105,47 @@ class CrmLookupTest {
                         "tier", "plan", "recentOrders", "orders"),
                 new CrmSettings.Jdbc(url, "sa", "", "select * from contacts where x_user_id = :id and :channel = 'x'"));
 
-        CrmRecord record = new JdbcCrm(settings, new ObjectMapper()).find(JANE);
+        try (JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper())) {
+            CrmRecord record = jdbc.find(JANE);
 
-        assertThat(record.customerId()).isEqualTo("K-7");
-        assertThat(record.email()).isEqualTo("jane@example.com");
-        assertThat(record.vip()).isTrue();
-        assertThat(record.tier()).isEqualTo("gold");
-        assertThat(record.recentOrders()).hasSize(1);
-        assertThat(new JdbcCrm(settings, new ObjectMapper()).find(
-                new Customer("x", "other", "other", null, null, null))).isNull();
+            assertThat(record.customerId()).isEqualTo("K-7");
+            assertThat(record.email()).isEqualTo("jane@example.com");
+            assertThat(record.vip()).isTrue();
+            assertThat(record.tier()).isEqualTo("gold");
+            assertThat(record.recentOrders()).hasSize(1);
+            assertThat(jdbc.find(new Customer("x", "other", "other", null, null, null))).isNull();
+        }
+    }
+
+    /** H2's SESSION_ID() tells which connection answered: one pooled connection for many lookups, gone once closed. */
+    @Test
+    void lookupsShareAPooledConnectionThatIsClosedAtTheEnd() {
+        String url = "jdbc:h2:mem:crm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+        db.execute("create table contacts (x_user_id varchar(30))");
+        db.update("insert into contacts values ('3805104374')");
+        CrmSettings settings = new CrmSettings("jdbc", null, null, Duration.ofSeconds(2), null, false, null,
+                new CrmSettings.Jdbc(url, "sa", "", "select session_id() as id from contacts where x_user_id = :id"));
+        Set<String> sessions = new HashSet<>();
+
+        JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper());
+        for (int i = 0; i < 20; i++) {
+            sessions.add(jdbc.find(JANE).customerId());
+        }
+        jdbc.close();
+
+        assertThat(sessions).as("20 lookups, one connection").hasSize(1);
+        assertThat(db.queryForList("select session_id from information_schema.sessions", String.class))
+                .doesNotContainAnyElementsOf(sessions);
+    }
+
+    @Test
+    void theHubStartsWhileTheCrmDatabaseIsDownAndItsLookupsAreUnavailable() {
+        CrmSettings settings = new CrmSettings("jdbc", null, null, Duration.ofMillis(500), null, false, null,
+                new CrmSettings.Jdbc("jdbc:h2:tcp://127.0.0.1:1/crm", "sa", "", "select * from contacts"));
+
+        try (JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper())) {
+            assertThatThrownBy(() -> jdbc.find(JANE)).isInstanceOf(CrmUnavailable.class);
+        }
     }
 }

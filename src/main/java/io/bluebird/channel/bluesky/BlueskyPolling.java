@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the brand's Bluesky account: mentions, replies and quotes from {@code app.bsky.notification.listNotifications}
- * (newest first: read back to the newest {@code indexedAt} seen before) and DMs from {@code chat.bsky.convo.getLog}
- * (forward from the saved cursor). The first poll takes only the last {@code bluebird.bluesky.backfill}. A rate limit
- * pauses the poller until Bluesky's reset. Of several hubs, only the one holding the poller's lease polls.
+ * (newest first: read back to the newest {@code indexedAt} seen before; the first poll takes only the last
+ * {@code bluebird.bluesky.backfill}) and DMs from {@code chat.bsky.convo.getLog} (forward from the saved cursor). The
+ * chat log starts "now": without a cursor it answers no logs and the cursor of its latest rev, so the first poll only
+ * saves that cursor and DMs sent before it are never imported. A rate limit pauses the poller until Bluesky's reset.
+ * Of several hubs, only the one holding the poller's lease polls.
  */
 @Component("blueskyPolling")
 public class BlueskyPolling {
@@ -101,8 +103,6 @@ public class BlueskyPolling {
             return new PollBatch(CHATS, null, List.of());
         }
         String cursor = cursors.get(CHATS);
-        boolean firstPoll = cursor == null;
-        Instant backfillFrom = clock.instant().minus(settings.backfill());
         List<SocialMessage> found = new ArrayList<>();
         try {
             String brand = api.did();
@@ -115,20 +115,18 @@ public class BlueskyPolling {
                     if (message == null) {
                         continue;
                     }
-                    Instant sent = BlueskyMessages.instant(message.path("sentAt").asText(null), null);
-                    if (firstPoll && sent != null && sent.isBefore(backfillFrom)) {
-                        continue;
-                    }
                     String sender = message.path("sender").path("did").asText();
                     String customer = brand.equals(sender)
                             ? profiles.customerOf(entry.path("convoId").asText(), brand) : sender;
                     found.add(BlueskyMessages.fromChat(message, brand, profiles.author(customer)));
                 }
                 String next = answer.path("cursor").asText(null);
-                if (next == null || next.equals(cursor) || answer.path("logs").isEmpty()) {
+                boolean last = next == null || next.equals(cursor) || answer.path("logs").isEmpty();
+                // kept from an empty page too: the first one, without a cursor, is always empty
+                cursor = next == null ? cursor : next;
+                if (last) {
                     break;
                 }
-                cursor = next;
             }
         } catch (ChannelUnavailable e) {
             pause(e);

@@ -2,48 +2,49 @@ package io.bluebird.channel.bluesky;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.bluebird.channel.BoundedCache;
 import io.bluebird.model.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a DID is (handle, display name, followers), from {@code app.bsky.actor.getProfile}, kept for an hour; and the
- * customer of a chat conversation (its member that is not the brand). A failed lookup never holds a message up:
- * it goes on with what is known.
+ * Who a DID is (handle, display name, followers), from {@code app.bsky.actor.getProfile}; and the customer of a chat
+ * conversation (its member that is not the brand). Both are kept for an hour, for the last {@value #MAX_KEPT}
+ * customers and conversations. A failed lookup never holds a message up: it goes on with what is known.
  */
 @Component
 class BlueskyProfiles {
 
     private static final Logger log = LoggerFactory.getLogger(BlueskyProfiles.class);
     private static final Duration KEEP = Duration.ofHours(1);
+    private static final long MAX_KEPT = 10_000;
 
     private final BlueskyApi api;
-    private final Clock clock;
-    private final Map<String, Known> profiles = new ConcurrentHashMap<>();
-    private final Map<String, String> customerOfConvo = new ConcurrentHashMap<>();
+    private final Cache<String, Author> profiles;
+    private final Cache<String, String> customerOfConvo;
 
     BlueskyProfiles(BlueskyApi api, Clock clock) {
         this.api = api;
-        this.clock = clock;
+        this.profiles = BoundedCache.of(MAX_KEPT, KEEP, clock);
+        this.customerOfConvo = BoundedCache.of(MAX_KEPT, KEEP, clock);
     }
 
     Author author(String did) {
-        Known known = profiles.get(did);
-        if (known != null && known.until().isAfter(clock.instant())) {
-            return known.author();
+        Author known = profiles.getIfPresent(did);
+        if (known != null) {
+            return known;
         }
         try {
             JsonNode profile = api.query("app.bsky.actor.getProfile", Map.of("actor", did), false);
             Author author = new Author(did, profile.path("handle").asText(null),
                     profile.path("displayName").asText(null),
                     profile.has("followersCount") ? profile.path("followersCount").asLong() : null, null);
-            profiles.put(did, new Known(author, clock.instant().plus(KEEP)));
+            profiles.put(did, author);
             return author;
         } catch (RuntimeException e) {
             log.warn("Bluesky profile of {} not found ({}): the message goes on without it", did, e.getMessage());
@@ -53,17 +54,19 @@ class BlueskyProfiles {
 
     /** The DID of the conversation's other member. */
     String customerOf(String convoId, String brandDid) {
-        return customerOfConvo.computeIfAbsent(convoId, id -> {
-            for (JsonNode member : api.query("chat.bsky.convo.getConvo", Map.of("convoId", id), true)
-                    .path("convo").path("members")) {
-                if (!brandDid.equals(member.path("did").asText())) {
-                    return member.path("did").asText();
-                }
+        // looked up outside the cache's compute, which would hold a lock of the cache during the HTTP call
+        String known = customerOfConvo.getIfPresent(convoId);
+        if (known != null) {
+            return known;
+        }
+        for (JsonNode member : api.query("chat.bsky.convo.getConvo", Map.of("convoId", convoId), true)
+                .path("convo").path("members")) {
+            if (!brandDid.equals(member.path("did").asText())) {
+                String customer = member.path("did").asText();
+                customerOfConvo.put(convoId, customer);
+                return customer;
             }
-            throw new IllegalStateException("Bluesky conversation " + id + " has no member but the brand");
-        });
-    }
-
-    private record Known(Author author, Instant until) {
+        }
+        throw new IllegalStateException("Bluesky conversation " + convoId + " has no member but the brand");
     }
 }

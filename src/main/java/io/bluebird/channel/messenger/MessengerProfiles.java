@@ -5,11 +5,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.bluebird.channel.BoundedCache;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.model.Author;
@@ -19,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer's name from the Graph API ({@code GET /{psid}?fields=name,profile_pic} for Messenger,
- * {@code name,username,follower_count} for an Instagram-scoped id), kept for a day. The webhook waits for it at most
- * two seconds, and a failure never stops a message: it goes on with the id alone.
+ * {@code name,username,follower_count} for an Instagram-scoped id), kept for a day (the last {@value #MAX_KEPT}
+ * customers'). The webhook waits for it at most two seconds, and a failure never stops a message: it goes on with
+ * the id alone.
  */
 @Component
 class MessengerProfiles {
@@ -28,26 +28,27 @@ class MessengerProfiles {
     private static final Logger log = LoggerFactory.getLogger(MessengerProfiles.class);
     private static final Duration KEEP = Duration.ofDays(1);
     private static final Duration WAIT = Duration.ofSeconds(2);
+    private static final long MAX_KEPT = 10_000;
 
     private final MessengerSettings settings;
     private final ChannelHttp http;
-    private final Clock clock;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Cache<String, Author> known;
 
     MessengerProfiles(MessengerSettings settings, ChannelHttp http, Clock clock) {
         this.settings = settings;
         this.http = http;
-        this.clock = clock;
+        this.known = BoundedCache.of(MAX_KEPT, KEEP, clock);
     }
 
     Author of(String channel, String id) {
-        Known cached = known.get(channel + ":" + id);
-        if (cached != null && cached.until().isAfter(clock.instant())) {
-            return cached.author();
+        String key = channel + ":" + id;
+        Author cached = known.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
         Author author = lookUp(channel, id);
         if (author.name() != null || author.handle() != null) {
-            known.put(channel + ":" + id, new Known(author, clock.instant().plus(KEEP)));
+            known.put(key, author);
         }
         return author;
     }
@@ -69,8 +70,5 @@ class MessengerProfiles {
             log.warn("{} profile of {} not found: {}", channel, id, e.getMessage());
             return new Author(id, null, null, null, null);
         }
-    }
-
-    private record Known(Author author, Instant until) {
     }
 }

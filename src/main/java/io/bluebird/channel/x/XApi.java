@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.RetryAfter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +60,7 @@ class XApi {
                 + reason(answer);
         if (status == 429 || status >= 500) {
             Duration wait = reset != null ? Duration.between(clock.instant(), reset)
-                    : response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d+"))
-                            .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
+                    : RetryAfter.of(response.headers(), clock.instant());
             throw new ChannelUnavailable(what, wait == null || wait.isNegative() ? null : wait);
         }
         throw new ChannelRefused(what);

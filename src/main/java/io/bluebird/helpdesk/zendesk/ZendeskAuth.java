@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code Authorization} header for a Zendesk helpdesk. OAuth 2.0 client credentials
  * ({@code POST /oauth/tokens}): the token is cached, renewed a minute before it expires and on demand after a 401.
- * A legacy API token ({@code {email}/token:{api-token}}) is used only where no client is configured. Neither is
- * ever logged.
+ * One token request per helpdesk at a time, made outside any lock of the map: the other callers for that helpdesk wait
+ * for its answer (or its failure), callers for other helpdesks do not wait. A legacy API token
+ * ({@code {email}/token:{api-token}}) is used only where no client is configured. Neither is ever logged.
  */
 @Component
 public class ZendeskAuth {
@@ -37,7 +40,8 @@ public class ZendeskAuth {
     private final HttpHelpdeskClient http;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Per helpdesk, its token, or the request for one under way; a failed request is removed before it completes. */
+    private final Map<String, CompletableFuture<Token>> tokens = new ConcurrentHashMap<>();
 
     public ZendeskAuth(HelpdeskConfig config, HttpHelpdeskClient http, ObjectMapper json, Clock clock) {
         this.config = config;
@@ -49,9 +53,7 @@ public class ZendeskAuth {
     public String authorization(String helpdesk) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
         if (present(settings.clientId()) && present(settings.clientSecret())) {
-            return "Bearer " + tokens.compute(helpdesk, (name, cached) ->
-                    cached != null && clock.instant().isBefore(cached.renewAt()) ? cached : fetch(name, settings))
-                    .value();
+            return "Bearer " + token(helpdesk, settings).value();
         }
         if (present(settings.email()) && present(settings.apiToken())) {
             String basic = settings.email() + "/token:" + settings.apiToken();
@@ -61,9 +63,36 @@ public class ZendeskAuth {
                 + ".client-id and .client-secret");
     }
 
-    /** Forgets the cached token, after Zendesk refused it with a 401. */
+    /** Forgets the cached token, after Zendesk refused it with a 401; a request under way brings a new one anyway. */
     public void renew(String helpdesk) {
-        tokens.remove(helpdesk);
+        tokens.computeIfPresent(helpdesk, (name, cached) -> cached.isDone() ? null : cached);
+    }
+
+    private Token token(String helpdesk, HelpdeskSettings settings) {
+        CompletableFuture<Token> mine = new CompletableFuture<>();
+        CompletableFuture<Token> current = tokens.compute(helpdesk, (name, cached) ->
+                cached != null && (!cached.isDone() || clock.instant().isBefore(cached.join().renewAt())) ? cached
+                        : mine);
+        if (current == mine) {
+            try {
+                Token token = fetch(helpdesk, settings);
+                mine.complete(token);
+                return token;
+            } catch (RuntimeException | Error e) {
+                tokens.remove(helpdesk, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return current.join();
+        } catch (CompletionException e) {
+            // the request this caller waited for failed: so does this call, with the same reason
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     private Token fetch(String helpdesk, HelpdeskSettings settings) {

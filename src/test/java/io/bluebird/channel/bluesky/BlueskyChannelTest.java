@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -116,6 +117,7 @@ class BlueskyChannelTest {
         assertThat(jms.receive("bluebird.helpdesk.tickets")).as("likes and the brand's own posts make nothing")
                 .isNull();
         await().atMost(Duration.ofSeconds(10)).until(() -> "c1".equals(cursors.get("bluesky.chats")));
+        pds.verify(1, getRequestedFor(urlPathEqualTo("/xrpc/chat.bsky.convo.getLog")).withQueryParam("cursor", absent()));
         assertThat(cursors.get("bluesky.notifications")).isEqualTo(NOW);
 
         HubClient hub = new HubClient(port);
@@ -205,7 +207,12 @@ class BlueskyChannelTest {
                 .willReturn(okJson("""
                         {"did": "%s", "handle": "onlooker.bsky.social", "displayName": "Onlooker", "followersCount": 5}"""
                         .formatted(ONLOOKER))));
+        // as the chat service does (bluesky-social/atproto#2760): without a cursor the log starts now, with nothing
+        // in it but the cursor to go on from
         pds.stubFor(get(urlPathEqualTo("/xrpc/chat.bsky.convo.getLog")).withQueryParam("cursor", absent())
+                .withHeader("atproto-proxy", equalTo("did:web:api.bsky.chat#bsky_chat"))
+                .willReturn(okJson("{\"logs\": [], \"cursor\": \"c0\"}")));
+        pds.stubFor(get(urlPathEqualTo("/xrpc/chat.bsky.convo.getLog")).withQueryParam("cursor", equalTo("c0"))
                 .withHeader("atproto-proxy", equalTo("did:web:api.bsky.chat#bsky_chat"))
                 .willReturn(okJson("""
                         {"logs": [

@@ -1,0 +1,52 @@
+package io.bluebird.helpdesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A helpdesk stand-in that asks to be left alone until a date: the failure carries the wait until then. */
+class HttpHelpdeskClientTest {
+
+    private final WireMockServer helpdesk = new WireMockServer(options().dynamicPort());
+    private final HttpHelpdeskClient http = new HttpHelpdeskClient(
+            new HelpdeskCircuits(50, 10, 5, Duration.ofSeconds(30)), new ObjectMapper());
+
+    @BeforeEach
+    void start() {
+        helpdesk.start();
+    }
+
+    @AfterEach
+    void stop() {
+        helpdesk.stop();
+    }
+
+    @Test
+    void aRetryAfterDateIsTheWaitUntilThen() {
+        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.now().plusSeconds(120).atOffset(ZoneOffset.UTC));
+        helpdesk.stubFor(post("/api/v2/tickets").willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", inTwoMinutes).withBody("down for maintenance")));
+
+        HelpdeskUnavailable failure = catchThrowableOfType(HelpdeskUnavailable.class, () ->
+                HttpHelpdeskClient.expectSuccess("freshdesk", http.send("freshdesk", "POST",
+                        URI.create(helpdesk.baseUrl() + "/api/v2/tickets"), Map.of(), "{}", Duration.ofSeconds(5))));
+
+        assertThat(failure.getRetryAfter()).isBetween(Duration.ofSeconds(110), Duration.ofSeconds(120));
+    }
+}
