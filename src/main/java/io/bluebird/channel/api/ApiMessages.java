@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Direction;
@@ -80,7 +81,7 @@ public class ApiMessages {
                 "must be <channel>:<public|dm>:<nativeId>, here \"" + expectedId + "\"");
         return new SocialMessage(expectedId, m.channel(), m.visibility(), m.direction(), m.nativeId(), m.account(),
                 m.author(), m.recipient(), m.text(), m.inReplyTo(), m.quickReplyPayload(), m.attachments(),
-                m.createdAt() == null ? Instant.now() : m.createdAt());
+                m.createdAt() == null ? Instant.now() : JsonFields.storable(m.createdAt(), "createdAt"));
     }
 
     private static void require(boolean ok, String field, String message) {

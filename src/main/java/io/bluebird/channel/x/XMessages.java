@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bluebird.http.JsonFields;
 import io.bluebird.model.Attachment;
 import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
@@ -26,9 +27,10 @@ final class XMessages {
 
     /**
      * A v2 Post that mentions, replies to or quotes the brand, as a public message; empty for reposts and the
-     * brand's own posts. {@code users} is {@code includes.users}, where the author is found.
+     * brand's own posts. {@code users} is {@code includes.users}, where the author is found; {@code at} is where the
+     * post is in its body, for the name of a field the hub refuses. A post without a time gets the receive time.
      */
-    static Optional<SocialMessage> fromPost(JsonNode post, JsonNode users, String brandId) {
+    static Optional<SocialMessage> fromPost(JsonNode post, JsonNode users, String brandId, String at) {
         String authorId = post.path("author_id").asText();
         if (brandId.equals(authorId) || referenced(post, "retweeted") != null) {
             return Optional.empty();
@@ -37,14 +39,14 @@ final class XMessages {
         return Optional.of(new SocialMessage(SocialMessage.idOf(CHANNEL, Visibility.PUBLIC, id), CHANNEL,
                 Visibility.PUBLIC, Direction.IN, id, brandId, author(userIn(users, authorId), authorId), null,
                 post.path("text").asText(""), referenced(post, "replied_to"), null, List.of(),
-                instant(post.path("created_at").asText(null))));
+                JsonFields.isoTime(post.get("created_at"), at + ".created_at", Instant.now())));
     }
 
     /**
      * A DM event of an Activity API delivery ({@code direct_message_events[]}, with {@code users} by id): the
      * customer's message ({@code dm.received}), or the brand's to them ({@code dm.sent}, direction out).
      */
-    static Optional<SocialMessage> fromDmEvent(JsonNode event, JsonNode users, String brandId) {
+    static Optional<SocialMessage> fromDmEvent(JsonNode event, JsonNode users, String brandId, String at) {
         if (!"message_create".equals(event.path("type").asText())) {
             return Optional.empty();
         }
@@ -59,14 +61,13 @@ final class XMessages {
             attachments.add(new Attachment(media.path("type").asText("media"),
                     media.path("media_url_https").asText(null)));
         }
-        long millis = event.path("created_timestamp").asLong(0);
         return Optional.of(dm(id, sender, recipient, brandId, data.path("text").asText(""), attachments,
-                millis == 0 ? null : Instant.ofEpochMilli(millis),
+                JsonFields.epochMillis(event.get("created_timestamp"), at + ".created_timestamp", Instant.now()),
                 customerId -> users.path(customerId).path("data")));
     }
 
     /** A v2 DM event of {@code GET /2/dm_events} (MessageCreate), with {@code includes.users}. */
-    static Optional<SocialMessage> fromV2DmEvent(JsonNode event, JsonNode users, String brandId) {
+    static Optional<SocialMessage> fromV2DmEvent(JsonNode event, JsonNode users, String brandId, String at) {
         if (!"MessageCreate".equals(event.path("event_type").asText())) {
             return Optional.empty();
         }
@@ -88,7 +89,8 @@ final class XMessages {
             return Optional.empty();
         }
         return Optional.of(dm(event.path("id").asText(), sender, recipient, brandId, event.path("text").asText(""),
-                List.of(), instant(event.path("created_at").asText(null)), customerId -> userIn(users, customerId)));
+                List.of(), JsonFields.isoTime(event.get("created_at"), at + ".created_at", Instant.now()),
+                customerId -> userIn(users, customerId)));
     }
 
     private static SocialMessage dm(String id, String sender, String recipient, String brandId, String text,
@@ -129,13 +131,5 @@ final class XMessages {
             }
         }
         return null;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

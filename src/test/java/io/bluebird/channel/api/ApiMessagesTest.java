@@ -70,6 +70,14 @@ class ApiMessagesTest {
     }
 
     @Test
+    void aTimeTheHubCannotKeepIsRefusedAndNoneIsTheReceiveTime() {
+        assertRefused(VALID.replace("2026-11-22T10:00:00Z", "+10000-01-01T00:00:00Z"), "createdAt", "9999");
+        Instant before = Instant.now();
+        assertThat(messages.read(bytes(VALID.replace(", \"createdAt\": \"2026-11-22T10:00:00Z\"", ""))).createdAt())
+                .isBetween(before, Instant.now());
+    }
+
+    @Test
     void anEmptyBodyIsRefused() {
         assertThatThrownBy(() -> messages.read(new byte[0])).isInstanceOf(RequestRejected.class)
                 .hasMessageContaining("empty");

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -204,6 +205,24 @@ class MessengerChannelTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
+    }
+
+    /** What is acknowledged must be processable: no timestamp is the receive time, an unreadable one is refused. */
+    @Test
+    void aMessageWithoutATimestampGetsTheReceiveTimeAndAnUnreadableOneIsRefused() throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        HttpResponse<String> unreadable = deliver(page(messaging("6101", PAGE, 0, """
+                "message": {"mid": "m_6101a", "text": "when?"}""").replace("\"timestamp\": 0", "\"timestamp\": \"now\"")));
+        HttpResponse<String> missing = deliver(page(messaging("6101", PAGE, 0, """
+                "message": {"mid": "m_6101b", "text": "no time"}""").replace("\"timestamp\": 0, ", "")));
+
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(unreadable.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].timestamp");
+        assertThat(missing.statusCode()).isEqualTo(200);
+        JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(event.path("message").path("id").asText()).as("the refused message never reached a queue")
+                .isEqualTo("messenger:dm:m_6101b");
+        assertThat(Instant.parse(event.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
     }
 
     @Test

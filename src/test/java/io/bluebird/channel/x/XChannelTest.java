@@ -240,6 +240,36 @@ class XChannelTest {
         assertThat(oversized.statusCode()).as("bluebird.http.max-body-size").isEqualTo(413);
     }
 
+    /** What is acknowledged must be processable: no time is the receive time, an unreadable one is refused. */
+    @Test
+    void aDeliveryWithoutATimeGetsTheReceiveTimeAndOneWithAnUnreadableTimeIsRefused() throws Exception {
+        x.stubFor(post("/2/dm_conversations/with/3950/messages").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"data\": {\"dm_conversation_id\": \"3950-4337869213\", \"dm_event_id\": \"4950\"}}")));
+        String timeless = "\"3950\": {\"data\": {\"id\": \"3950\", \"username\": \"timeless\", \"name\": \"T\"}}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        HttpResponse<String> unreadable = deliver(envelope("dm.received", dms(dm("3951", "3950", BRAND, "soon")
+                .replaceFirst("\"created_timestamp\": \"[0-9]+\"", "\"created_timestamp\": \"tomorrow\"")), timeless));
+        HttpResponse<String> missing = deliver(envelope("dm.received", dms(dm("3952", "3950", BRAND, "no time")
+                .replaceFirst("\"created_timestamp\": \"[0-9]+\",\\s*", "")), timeless));
+        HttpResponse<String> post = deliver(envelope("post.mention.create", xPost("3953", "3950", "@brand hi", "")
+                .replaceFirst("\"created_at\": \"[^\"]+\",\\s*", ""), users("3950", "timeless", "T", 1)));
+
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(unreadable.body()).path("field").asText())
+                .isEqualTo("data.payload.direct_message_events[0].created_timestamp");
+        assertThat(missing.statusCode()).isEqualTo(200);
+        assertThat(post.statusCode()).isEqualTo(200);
+        JsonNode dm = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(dm.path("message").path("id").asText()).as("the refused DM never reached a queue")
+                .isEqualTo("x:dm:3952");
+        assertThat(Instant.parse(dm.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
+        JsonNode mention = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(mention.path("message").path("id").asText()).isEqualTo("x:public:3953");
+        assertThat(Instant.parse(mention.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
+    }
+
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
     @Test
     void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {
