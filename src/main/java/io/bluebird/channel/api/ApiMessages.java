@@ -1,15 +1,9 @@
 package io.bluebird.channel.api;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
@@ -26,35 +20,14 @@ public class ApiMessages {
 
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
-    private final ObjectReader reader;
+    private final ObjectMapper json;
 
-    public ApiMessages(ObjectMapper mapper) {
-        this.reader = mapper.readerFor(SocialMessage.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    public ApiMessages(ObjectMapper json) {
+        this.json = json;
     }
 
     public SocialMessage read(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw RequestRejected.badRequest(null, "the body is empty: expected a SocialMessage JSON object");
-        }
-        SocialMessage message;
-        try {
-            message = reader.readValue(body);
-        } catch (JsonMappingException e) {
-            String field = path(e);
-            throw RequestRejected.badRequest(field.isEmpty() ? null : field,
-                    (field.isEmpty() ? "" : "'" + field + "': ") + e.getOriginalMessage() + JsonRequests.at(e));
-        } catch (JsonProcessingException e) {
-            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage() + JsonRequests.at(e));
-        } catch (IOException e) {
-            throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
-        }
-        if (message == null) {
-            throw RequestRejected.badRequest(null, "expected a SocialMessage JSON object, got null");
-        }
-        return validated(message);
+        return validated(JsonRequests.value(json, body, SocialMessage.class, "a SocialMessage JSON object"));
     }
 
     static SocialMessage validated(SocialMessage m) {
@@ -92,13 +65,6 @@ public class ApiMessages {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 
 }

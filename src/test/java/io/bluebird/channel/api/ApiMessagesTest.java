@@ -77,6 +77,20 @@ class ApiMessagesTest {
                 .isBetween(before, Instant.now());
     }
 
+    /** Jackson would take 0 and 1 for public and private; its errors name Java types. */
+    @Test
+    void visibilityIsOnlyItsDocumentedStringsAndTheAnswerSpeaksJson() {
+        assertRefused(VALID.replace("\"public\"", "0"), "visibility",
+                "'visibility' must be one of \"public\", \"private\", not 0");
+        assertRefused(VALID.replace("\"public\"", "1"), "visibility", "not 1");
+        assertRefused(VALID.replace("\"public\"", "17"), "visibility", "not 17");
+        assertRefused(VALID.replace("\"public\"", "\"in\""), "visibility", "not \"in\"");
+        assertRefused(VALID.replace("\"public\",", "\"public\", \"direction\": 1,"), "direction",
+                "'direction' must be one of \"in\", \"out\", not 1");
+        assertRefused(VALID.replace("\"text\": \"Where is my parcel?\"", "\"text\": [\"Where\"]"), "text",
+                "'text' must be a string");
+    }
+
     @Test
     void anEmptyBodyIsRefused() {
         assertThatThrownBy(() -> messages.read(new byte[0])).isInstanceOf(RequestRejected.class)
@@ -88,7 +102,7 @@ class ApiMessagesTest {
                 .isInstanceOfSatisfying(RequestRejected.class, e -> {
                     assertThat(e.getStatus()).isEqualTo(400);
                     assertThat(e.getResponse().field()).isEqualTo(field);
-                    assertThat(e.getMessage()).contains(messagePart);
+                    assertThat(e.getMessage()).contains(messagePart).doesNotContain("io.bluebird", "java.", "`");
                 });
     }
 

@@ -118,6 +118,7 @@ class JmsDeliveryTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(valid)));
         HttpResponse<String> malformed = hub.postMessage("{\"channel\": ");
         HttpResponse<String> missingField = hub.postMessage(valid.replace("\"account\": \"4337869213\",", ""));
+        HttpResponse<String> numberedVisibility = hub.postMessage(valid.replace("\"private\"", "1"));
         HttpResponse<String> tooLarge = hub.postMessage(valid.replace("hello", "x".repeat(300 * 1024)));
         HttpResponse<String> form = hub.send(hub.request("/api/messages").header("Authorization", "Bearer "
                 + HubClient.TOKEN).header("Content-Type", "application/x-www-form-urlencoded")
@@ -129,6 +130,9 @@ class JmsDeliveryTest {
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
         assertThat(missingField.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(missingField.body()).path("field").asText()).isEqualTo("account");
+        assertThat(numberedVisibility.statusCode()).as("1 is not \"private\"").isEqualTo(400);
+        assertThat(HubClient.json(numberedVisibility.body()).path("message").asText())
+                .startsWith("'visibility' must be one of \"public\", \"private\", not 1");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(form.statusCode()).isEqualTo(415);
         for (HttpResponse<String> refused : new HttpResponse[] {noToken, wrongToken, malformed, tooLarge, form}) {
