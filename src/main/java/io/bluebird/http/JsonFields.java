@@ -20,6 +20,14 @@ public final class JsonFields {
     private JsonFields() {
     }
 
+    /** A required id: a non-blank string (as text, null or an object would give every such message one id). */
+    public static String id(JsonNode value, String path) {
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw RequestRejected.badRequest(path, "'" + path + "' is required: a non-empty string");
+        }
+        return value.asText();
+    }
+
     /** A list of items: empty when missing or null, refused when it is not an array. */
     public static JsonNode array(JsonNode value, String path) {
         if (value == null || value.isMissingNode() || value.isNull()) {

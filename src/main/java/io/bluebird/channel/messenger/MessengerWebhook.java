@@ -89,9 +89,9 @@ public class MessengerWebhook {
     /** {@code at}: where the item is in the delivery, for the name of a field the hub refuses. */
     private SocialMessage message(String channel, JsonNode item, String at) {
         JsonNode message = item.path("message");
-        String mid = message.path("mid").asText();
-        String sender = item.path("sender").path("id").asText();
-        String recipient = item.path("recipient").path("id").asText();
+        String mid = JsonFields.id(message.get("mid"), at + ".message.mid");
+        String sender = JsonFields.id(item.path("sender").get("id"), at + ".sender.id");
+        String recipient = JsonFields.id(item.path("recipient").get("id"), at + ".recipient.id");
         boolean echo = message.path("is_echo").asBoolean(false);
         List<Attachment> attachments = new ArrayList<>();
         for (JsonNode attachment : message.path("attachments")) {

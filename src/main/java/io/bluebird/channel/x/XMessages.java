@@ -31,11 +31,11 @@ final class XMessages {
      * post is in its body, for the name of a field the hub refuses. A post without a time gets the receive time.
      */
     static Optional<SocialMessage> fromPost(JsonNode post, JsonNode users, String brandId, String at) {
-        String authorId = post.path("author_id").asText();
+        String authorId = JsonFields.id(post.get("author_id"), at + ".author_id");
         if (brandId.equals(authorId) || referenced(post, "retweeted") != null) {
             return Optional.empty();
         }
-        String id = post.path("id").asText();
+        String id = JsonFields.id(post.get("id"), at + ".id");
         return Optional.of(new SocialMessage(SocialMessage.idOf(CHANNEL, Visibility.PUBLIC, id), CHANNEL,
                 Visibility.PUBLIC, Direction.IN, id, brandId, author(userIn(users, authorId), authorId), null,
                 post.path("text").asText(""), referenced(post, "replied_to"), null, List.of(),
@@ -51,9 +51,10 @@ final class XMessages {
             return Optional.empty();
         }
         JsonNode create = event.path("message_create");
-        String sender = create.path("sender_id").asText();
-        String recipient = create.path("target").path("recipient_id").asText();
-        String id = event.path("id").asText();
+        String sender = JsonFields.id(create.get("sender_id"), at + ".message_create.sender_id");
+        String recipient = JsonFields.id(create.path("target").get("recipient_id"),
+                at + ".message_create.target.recipient_id");
+        String id = JsonFields.id(event.get("id"), at + ".id");
         JsonNode data = create.path("message_data");
         List<Attachment> attachments = new ArrayList<>();
         JsonNode media = data.path("attachment").path("media");
@@ -71,11 +72,13 @@ final class XMessages {
         if (!"MessageCreate".equals(event.path("event_type").asText())) {
             return Optional.empty();
         }
-        String sender = event.path("sender_id").asText();
+        String sender = JsonFields.id(event.get("sender_id"), at + ".sender_id");
         String recipient = null;
-        for (JsonNode participant : event.path("participant_ids")) {
-            if (!participant.asText().equals(sender)) {
-                recipient = participant.asText();
+        JsonNode participants = JsonFields.array(event.get("participant_ids"), at + ".participant_ids");
+        for (int i = 0; i < participants.size(); i++) {
+            String participant = JsonFields.id(participants.get(i), at + ".participant_ids[" + i + "]");
+            if (!participant.equals(sender)) {
+                recipient = participant;
             }
         }
         if (recipient == null) {
@@ -88,8 +91,9 @@ final class XMessages {
         if (recipient == null) {
             return Optional.empty();
         }
-        return Optional.of(dm(event.path("id").asText(), sender, recipient, brandId, event.path("text").asText(""),
-                List.of(), JsonFields.isoTime(event.get("created_at"), at + ".created_at", Instant.now()),
+        return Optional.of(dm(JsonFields.id(event.get("id"), at + ".id"), sender, recipient, brandId,
+                event.path("text").asText(""), List.of(),
+                JsonFields.isoTime(event.get("created_at"), at + ".created_at", Instant.now()),
                 customerId -> userIn(users, customerId)));
     }
 

@@ -225,6 +225,26 @@ class MessengerChannelTest {
         assertThat(Instant.parse(event.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
     }
 
+    /** Null or non-string ids would all be messenger:dm: (one message), and such senders one customer "". */
+    @Test
+    void aMessageWhoseIdsAreNotStringsIsRefusedNamingTheField() {
+        long now = System.currentTimeMillis();
+        HttpResponse<String> nullMid = deliver(page(messaging("6111", PAGE, now, """
+                "message": {"mid": null, "text": "hi"}""")));
+        HttpResponse<String> arraySender = deliver(page(messaging("6111", PAGE, now, """
+                "message": {"mid": "m_6111", "text": "hi"}""").replace("{\"id\": \"6111\"}", "[\"6111\"]")));
+        HttpResponse<String> objectSender = deliver(page(messaging("6111", PAGE, now, """
+                "message": {"mid": "m_6112", "text": "hi"}""").replace("{\"id\": \"6111\"}", "{\"id\": {}}")));
+
+        assertThat(nullMid.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(nullMid.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].message.mid");
+        assertThat(arraySender.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(arraySender.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
+        assertThat(objectSender.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(objectSender.body()).path("message").asText())
+                .isEqualTo("'entry[0].messaging[0].sender.id' is required: a non-empty string");
+    }
+
     @Test
     void anAgentsReplyAfterTheWindowBecomesANoteAndAServerErrorIsRetried() throws Exception {
         long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();

@@ -270,6 +270,29 @@ class XChannelTest {
         assertThat(Instant.parse(mention.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
     }
 
+    /** Null or non-string ids would all be x:dm: (one message), and senders that are objects one customer "". */
+    @Test
+    void aDeliveryWhoseIdsAreNotStringsIsRefusedNamingTheField() {
+        String valid = dms(dm("3961", "3960", BRAND, "hello"));
+        HttpResponse<String> nullId = deliver(envelope("dm.received", valid.replace("\"id\": \"3961\"", "\"id\": null")));
+        HttpResponse<String> numberId = deliver(envelope("dm.received", valid.replace("\"id\": \"3961\"", "\"id\": 3961")));
+        HttpResponse<String> objectSender = deliver(envelope("dm.received", valid.replace("\"sender_id\": \"3960\"",
+                "\"sender_id\": {\"id\": \"3960\"}")));
+        HttpResponse<String> arrayAuthor = deliver(envelope("post.mention.create", xPost("3962", "3960", "@brand hi", "")
+                .replace("\"author_id\": \"3960\"", "\"author_id\": [\"3960\"]")));
+
+        for (HttpResponse<String> refused : new HttpResponse[] {nullId, numberId, objectSender, arrayAuthor}) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(HubClient.json(refused.body()).path("message").asText()).endsWith("is required: a non-empty string");
+        }
+        assertThat(HubClient.json(nullId.body()).path("field").asText()).isEqualTo("data.payload.direct_message_events[0].id");
+        assertThat(HubClient.json(objectSender.body()).path("field").asText())
+                .isEqualTo("data.payload.direct_message_events[0].message_create.sender_id");
+        assertThat(HubClient.json(arrayAuthor.body()).path("field").asText()).isEqualTo("data.payload.author_id");
+        assertThat(jdbc.queryForObject("select count(*) from message where id in ('x:dm:', 'x:dm:3961', 'x:public:3962')",
+                Integer.class)).as("nothing reached a queue").isZero();
+    }
+
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
     @Test
     void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {

@@ -93,6 +93,26 @@ class XMessagesTest {
                         .isEqualTo("data.payload.direct_message_events[2].created_timestamp"));
     }
 
+    /** Null or non-string ids would make every such message x:dm: and every such customer "". */
+    @Test
+    void anIdThatIsNotAStringIsRefusedNamingItsField() {
+        assertThatThrownBy(() -> XMessages.fromPost(HubClient.json("""
+                {"id": null, "text": "@brand hi", "author_id": "3805104374"}"""), USERS, BRAND, "data.payload"))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getResponse().field())
+                        .isEqualTo("data.payload.id"));
+        assertThatThrownBy(() -> XMessages.fromDmEvent(HubClient.json("""
+                {"type": "message_create", "id": "4005",
+                 "message_create": {"sender_id": {"id": "3805104374"}, "target": {"recipient_id": "4337869213"}}}"""),
+                HubClient.json("{}"), BRAND, "data.payload.direct_message_events[0]"))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getResponse().field())
+                        .isEqualTo("data.payload.direct_message_events[0].message_create.sender_id"));
+        assertThatThrownBy(() -> XMessages.fromV2DmEvent(HubClient.json("""
+                {"id": "6003", "event_type": "MessageCreate", "text": "hi", "sender_id": "3805104374",
+                 "participant_ids": ["3805104374", ["4337869213"]]}"""), USERS, BRAND, "data[1]"))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getResponse().field())
+                        .isEqualTo("data[1].participant_ids[1]"));
+    }
+
     @Test
     void aPolledDmFindsItsCustomerInTheParticipants() {
         JsonNode event = HubClient.json("""
