@@ -20,12 +20,34 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /** A required id: a non-blank string (as text, null or an object would give every such message one id). */
-    public static String id(JsonNode value, String path) {
+    /**
+     * A required id: a non-blank string (read as text, a null or an object would be "" and make every such message
+     * one message, every such sender one customer) of at most {@code max} characters, what its column keeps.
+     */
+    public static String id(JsonNode value, String path, int max) {
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw RequestRejected.badRequest(path, "'" + path + "' is required: a non-empty string");
         }
-        return value.asText();
+        return atMost(value.asText(), path, max);
+    }
+
+    /** An optional string of at most {@code max} characters: null when missing or null. */
+    public static String text(JsonNode value, String path, int max) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw RequestRejected.badRequest(path, "'" + path + "' must be a string");
+        }
+        return atMost(value.asText(), path, max);
+    }
+
+    /** The value itself (null too), refused when it is longer than {@code max} characters. */
+    public static String atMost(String value, String path, int max) {
+        if (value != null && value.length() > max) {
+            throw RequestRejected.badRequest(path, "'" + path + "' is longer than " + max + " characters");
+        }
+        return value;
     }
 
     /** A list of items: empty when missing or null, refused when it is not an array. */

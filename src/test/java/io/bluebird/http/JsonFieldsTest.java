@@ -39,11 +39,25 @@ class JsonFieldsTest {
 
     @Test
     void anIdIsANonEmptyString() {
-        assertThat(JsonFields.id(field("\"m_1\""), "message.mid")).isEqualTo("m_1");
-        assertRefused(() -> JsonFields.id(null, "message.mid"), "message.mid");
+        assertThat(JsonFields.id(field("\"m_1\""), "message.mid", 3)).isEqualTo("m_1");
+        assertRefused(() -> JsonFields.id(null, "message.mid", 3), "message.mid");
+        assertRefused(() -> JsonFields.id(field("\"m_12\""), "message.mid", 3), "message.mid");
         for (String wrong : new String[] {"null", "12", "{\"id\": \"1\"}", "[\"1\"]", "\"\"", "\"  \"", "true"}) {
-            assertRefused(() -> JsonFields.id(field(wrong), "sender.id"), "sender.id");
+            assertRefused(() -> JsonFields.id(field(wrong), "sender.id", 128), "sender.id");
         }
+    }
+
+    /** What the door lets in fits its column: longer is refused before the acknowledgement, not after. */
+    @Test
+    void aTextIsAStringWithinItsLengthOrNothing() {
+        assertThat(JsonFields.text(null, "name", 4)).isNull();
+        assertThat(JsonFields.text(field("null"), "name", 4)).isNull();
+        assertThat(JsonFields.text(field("\"Jane\""), "name", 4)).isEqualTo("Jane");
+        assertRefused(() -> JsonFields.text(field("\"Jane Doe\""), "name", 4), "name");
+        assertRefused(() -> JsonFields.text(field("{}"), "name", 4), "name");
+        assertThat(JsonFields.atMost(null, "handle", 4)).isNull();
+        assertThatThrownBy(() -> JsonFields.atMost("x".repeat(256), "author.handle", 255))
+                .hasMessage("'author.handle' is longer than 255 characters");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
+import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import org.springframework.stereotype.Component;
@@ -49,12 +50,26 @@ public class ApiMessages {
             require(m.attachments().get(i) != null && notBlank(m.attachments().get(i).url()),
                     "attachments[" + i + "].url", "is required");
         }
+        JsonFields.atMost(m.nativeId(), "nativeId", SocialMessage.maxNativeId(m.channel(), m.visibility()));
+        JsonFields.atMost(m.account(), "account", SocialMessage.MAX_ACCOUNT_ID);
+        storable(m.author(), "author");
+        storable(m.recipient(), "recipient");
+        JsonFields.atMost(m.quickReplyPayload(), "quickReplyPayload", SocialMessage.MAX_QUICK_REPLY_PAYLOAD);
         String expectedId = SocialMessage.idOf(m.channel(), m.visibility(), m.nativeId());
         require(m.id() == null || m.id().equals(expectedId), "id",
                 "must be <channel>:<public|dm>:<nativeId>, here \"" + expectedId + "\"");
         return new SocialMessage(expectedId, m.channel(), m.visibility(), m.direction(), m.nativeId(), m.account(),
                 m.author(), m.recipient(), m.text(), m.inReplyTo(), m.quickReplyPayload(), m.attachments(),
                 m.createdAt() == null ? Instant.now() : JsonFields.storable(m.createdAt(), "createdAt"));
+    }
+
+    /** What the hub keeps of a customer or the brand fits its columns. */
+    private static void storable(Author who, String field) {
+        if (who != null) {
+            JsonFields.atMost(who.id(), field + ".id", SocialMessage.MAX_ACCOUNT_ID);
+            JsonFields.atMost(who.handle(), field + ".handle", SocialMessage.MAX_NAME);
+            JsonFields.atMost(who.name(), field + ".name", SocialMessage.MAX_NAME);
+        }
     }
 
     private static void require(boolean ok, String field, String message) {

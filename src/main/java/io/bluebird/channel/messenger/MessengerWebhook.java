@@ -89,9 +89,11 @@ public class MessengerWebhook {
     /** {@code at}: where the item is in the delivery, for the name of a field the hub refuses. */
     private SocialMessage message(String channel, JsonNode item, String at) {
         JsonNode message = item.path("message");
-        String mid = JsonFields.id(message.get("mid"), at + ".message.mid");
-        String sender = JsonFields.id(item.path("sender").get("id"), at + ".sender.id");
-        String recipient = JsonFields.id(item.path("recipient").get("id"), at + ".recipient.id");
+        String mid = JsonFields.id(message.get("mid"), at + ".message.mid",
+                SocialMessage.maxNativeId(channel, Visibility.PRIVATE));
+        String sender = JsonFields.id(item.path("sender").get("id"), at + ".sender.id", SocialMessage.MAX_ACCOUNT_ID);
+        String recipient = JsonFields.id(item.path("recipient").get("id"), at + ".recipient.id",
+                SocialMessage.MAX_ACCOUNT_ID);
         boolean echo = message.path("is_echo").asBoolean(false);
         List<Attachment> attachments = new ArrayList<>();
         for (JsonNode attachment : message.path("attachments")) {
@@ -105,7 +107,8 @@ public class MessengerWebhook {
                 echo ? Direction.OUT : Direction.IN, mid, page,
                 echo ? new Author(page, null, null, null, null) : customer, echo ? customer : null,
                 message.path("text").asText(null), message.path("reply_to").path("mid").asText(null),
-                message.path("quick_reply").path("payload").asText(null), attachments, sent);
+                JsonFields.text(message.path("quick_reply").get("payload"), at + ".message.quick_reply.payload",
+                        SocialMessage.MAX_QUICK_REPLY_PAYLOAD), attachments, sent);
     }
 
 }

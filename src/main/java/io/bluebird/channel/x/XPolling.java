@@ -87,8 +87,8 @@ public class XPolling {
                 for (int i = 0; i < posts.size(); i++) {
                     JsonNode post = posts.get(i);
                     String at = "data[" + i + "]";
-                    readable(() -> XMessages.fromPost(post, body.path("includes").path("users"),
-                            settings.accountId(), at)).ifPresent(found::add);
+                    readable(() -> XMessages.fromPost(post, XMessages.includedUsers(body.path("includes")
+                            .get("users"), "includes.users"), settings.accountId(), at)).ifPresent(found::add);
                 }
                 page = body.path("meta").path("next_token").asText(null);
             } while (page != null && since != null && ++pages < MAX_PAGES);
@@ -132,8 +132,8 @@ public class XPolling {
                         break reading;
                     }
                     newest = newest == null || newer(id, newest) ? id : newest;
-                    readable(() -> XMessages.fromV2DmEvent(event, body.path("includes").path("users"),
-                            settings.accountId(), at)).ifPresent(found::add);
+                    readable(() -> XMessages.fromV2DmEvent(event, XMessages.includedUsers(body.path("includes")
+                            .get("users"), "includes.users"), settings.accountId(), at)).ifPresent(found::add);
                 }
                 page = body.path("meta").path("next_token").asText(null);
             } while (page != null && last != null && ++pages < MAX_PAGES);

@@ -91,6 +91,22 @@ class ApiMessagesTest {
                 "'text' must be a string");
     }
 
+    /** What is accepted fits the columns it lands in: the message id in 255 characters, user ids in 128. */
+    @Test
+    void anIdOrANameLongerThanItsColumnIsRefused() {
+        String longest = "9".repeat(255 - "mastodon:public:".length());
+        assertThat(messages.read(bytes(VALID.replace("\"109\"", "\"" + longest + "\""))).id()).hasSize(255);
+        assertRefused(VALID.replace("\"109\"", "\"" + longest + "9\""), "nativeId", "longer than 239 characters");
+        assertRefused(VALID.replace("\"brand\"", "\"" + "b".repeat(129) + "\""), "account", "128");
+        assertRefused(VALID.replace("\"77\"", "\"" + "7".repeat(129) + "\""), "author.id", "128");
+        assertRefused(VALID.replace("\"jdoe\"", "\"" + "j".repeat(256) + "\""), "author.handle", "255");
+        assertRefused(VALID.replace("\"Jane Doe\"", "\"" + "J".repeat(256) + "\""), "author.name", "255");
+        assertRefused(VALID.replace("\"text\"", "\"quickReplyPayload\": \"" + "q".repeat(1001) + "\", \"text\""),
+                "quickReplyPayload", "1000");
+        assertRefused(VALID.replace("\"visibility\": \"public\",", "\"visibility\": \"private\", \"direction\": \"out\","
+                + " \"recipient\": {\"id\": \"" + "r".repeat(129) + "\"},"), "recipient.id", "128");
+    }
+
     @Test
     void anEmptyBodyIsRefused() {
         assertThatThrownBy(() -> messages.read(new byte[0])).isInstanceOf(RequestRejected.class)

@@ -245,6 +245,38 @@ class MessengerChannelTest {
                 .isEqualTo("'entry[0].messaging[0].sender.id' is required: a non-empty string");
     }
 
+    /** What is acknowledged fits its columns: the longest mid and quick-reply payload Meta sends are kept. */
+    @Test
+    void theLongestIdsArePassedAndLongerOnesRefusedNamingTheField() throws Exception {
+        long now = System.currentTimeMillis();
+        String longestMid = "m_" + "a".repeat(255 - "messenger:dm:m_".length());
+        String longestChoice = "c".repeat(1000 - "choice:".length());
+        HttpResponse<String> longMid = deliver(page(messaging("6121", PAGE, now, """
+                "message": {"mid": "%s", "text": "hi"}""".formatted(longestMid + "a"))));
+        HttpResponse<String> longSender = deliver(page(messaging("6".repeat(129), PAGE, now, """
+                "message": {"mid": "m_6121", "text": "hi"}""")));
+        HttpResponse<String> longPayload = deliver(page(messaging("6121", PAGE, now, """
+                "message": {"mid": "m_6122", "text": "hi", "quick_reply": {"payload": "choice:%s"}}"""
+                .formatted(longestChoice + "c"))));
+        HttpResponse<String> longest = deliver(page(messaging("6121", PAGE, now, """
+                "message": {"mid": "%s", "text": "hi", "quick_reply": {"payload": "choice:%s"}}"""
+                .formatted(longestMid, longestChoice))));
+
+        assertThat(longMid.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(longMid.body()).path("message").asText())
+                .isEqualTo("'entry[0].messaging[0].message.mid' is longer than 242 characters");
+        assertThat(longSender.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(longSender.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
+        assertThat(longPayload.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(longPayload.body()).path("field").asText())
+                .isEqualTo("entry[0].messaging[0].message.quick_reply.payload");
+        assertThat(longest.statusCode()).isEqualTo(200);
+        JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(event.path("message").path("id").asText()).isEqualTo("messenger:dm:" + longestMid);
+        assertThat(hub.getJson("/api/conversations/" + event.path("conversationId").asText()).path("choice").asText())
+                .isEqualTo(longestChoice);
+    }
+
     @Test
     void anAgentsReplyAfterTheWindowBecomesANoteAndAServerErrorIsRetried() throws Exception {
         long twoDaysAgo = System.currentTimeMillis() - Duration.ofDays(2).toMillis();

@@ -293,6 +293,28 @@ class XChannelTest {
                 Integer.class)).as("nothing reached a queue").isZero();
     }
 
+    /** What is acknowledged fits its columns: x:dm: and a 250-character id is kept, a longer one refused. */
+    @Test
+    void theLongestIdIsKeptAndALongerOneRefusedNamingTheField() throws Exception {
+        x.stubFor(post("/2/dm_conversations/with/3970/messages").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"data\": {\"dm_conversation_id\": \"3970-4337869213\", \"dm_event_id\": \"4970\"}}")));
+        String longest = "7".repeat(250);
+        HttpResponse<String> tooLong = deliver(envelope("dm.received", dms(dm(longest + "7", "3970", BRAND, "hi"))));
+        HttpResponse<String> longSender = deliver(envelope("dm.received", dms(dm("3971", "3".repeat(129), BRAND, "hi"))));
+        HttpResponse<String> kept = deliver(envelope("dm.received", dms(dm(longest, "3970", BRAND, "hi"))));
+
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(tooLong.body()).path("message").asText())
+                .isEqualTo("'data.payload.direct_message_events[0].id' is longer than 250 characters");
+        assertThat(longSender.statusCode()).isEqualTo(400);
+        assertThat(HubClient.json(longSender.body()).path("field").asText())
+                .isEqualTo("data.payload.direct_message_events[0].message_create.sender_id");
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("x:dm:" + longest);
+    }
+
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
     @Test
     void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.HubClient;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.http.RequestRejected;
+import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.Visibility;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 class XMessagesTest {
 
     static final String BRAND = "4337869213";
-    static final JsonNode USERS = HubClient.json("""
+    static final Function<String, Author> USERS = XMessages.includedUsers(HubClient.json("""
             [{"id": "3805104374", "username": "jdoe", "name": "Jane Doe", "verified": true,
-              "public_metrics": {"followers_count": 1200}}]""");
+              "public_metrics": {"followers_count": 1200}}]"""), "includes.users");
+    static final Function<String, Author> NO_USERS = XMessages.usersById(HubClient.json("{}"), "data.payload.users");
 
     @Test
     void aReplyToAPostKeepsWhatItAnswers() {
@@ -56,7 +59,8 @@ class XMessagesTest {
         JsonNode users = HubClient.json("""
                 {"3805104374": {"data": {"id": "3805104374", "username": "jdoe", "name": "Jane Doe"}}}""");
 
-        SocialMessage message = XMessages.fromDmEvent(event, users, BRAND, "data.payload.direct_message_events[0]")
+        SocialMessage message = XMessages.fromDmEvent(event, XMessages.usersById(users, "data.payload.users"), BRAND,
+                        "data.payload.direct_message_events[0]")
                 .orElseThrow();
 
         assertThat(message.direction()).isEqualTo(Direction.OUT);
@@ -75,7 +79,7 @@ class XMessagesTest {
         SocialMessage dm = XMessages.fromDmEvent(HubClient.json("""
                 {"type": "message_create", "id": "4003", "created_timestamp": null,
                  "message_create": {"sender_id": "3805104374", "target": {"recipient_id": "4337869213"},
-                                    "message_data": {"text": "hi"}}}"""), HubClient.json("{}"), BRAND,
+                                    "message_data": {"text": "hi"}}}"""), NO_USERS, BRAND,
                 "data.payload.direct_message_events[0]").orElseThrow();
         assertThat(post.createdAt()).isBetween(before, Instant.now());
         assertThat(dm.createdAt()).isBetween(before, Instant.now());
@@ -88,7 +92,7 @@ class XMessagesTest {
         assertThatThrownBy(() -> XMessages.fromDmEvent(HubClient.json("""
                 {"type": "message_create", "id": "4004", "created_timestamp": {"ms": 1},
                  "message_create": {"sender_id": "3805104374", "target": {"recipient_id": "4337869213"}}}"""),
-                HubClient.json("{}"), BRAND, "data.payload.direct_message_events[2]"))
+                NO_USERS, BRAND, "data.payload.direct_message_events[2]"))
                 .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getResponse().field())
                         .isEqualTo("data.payload.direct_message_events[2].created_timestamp"));
     }
@@ -103,7 +107,7 @@ class XMessagesTest {
         assertThatThrownBy(() -> XMessages.fromDmEvent(HubClient.json("""
                 {"type": "message_create", "id": "4005",
                  "message_create": {"sender_id": {"id": "3805104374"}, "target": {"recipient_id": "4337869213"}}}"""),
-                HubClient.json("{}"), BRAND, "data.payload.direct_message_events[0]"))
+                NO_USERS, BRAND, "data.payload.direct_message_events[0]"))
                 .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getResponse().field())
                         .isEqualTo("data.payload.direct_message_events[0].message_create.sender_id"));
         assertThatThrownBy(() -> XMessages.fromV2DmEvent(HubClient.json("""
@@ -111,6 +115,37 @@ class XMessagesTest {
                  "participant_ids": ["3805104374", ["4337869213"]]}"""), USERS, BRAND, "data[1]"))
                 .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getResponse().field())
                         .isEqualTo("data[1].participant_ids[1]"));
+    }
+
+    /** The message id (x:public: or x:dm: and the native id) fits in 255 characters, a user id in 128. */
+    @Test
+    void anIdOrANameLongerThanItsColumnIsRefusedNamingItsField() {
+        String longest = "1".repeat(246);
+        assertThat(XMessages.fromPost(HubClient.json("""
+                {"id": "%s", "text": "@brand hi", "author_id": "3805104374"}""".formatted(longest)), USERS, BRAND,
+                "data.payload").orElseThrow().id()).hasSize(255);
+        assertRefusedAt(() -> XMessages.fromPost(HubClient.json("""
+                {"id": "%s", "text": "@brand hi", "author_id": "3805104374"}""".formatted(longest + "1")), USERS,
+                BRAND, "data.payload"), "data.payload.id");
+        assertRefusedAt(() -> XMessages.fromDmEvent(HubClient.json("""
+                {"type": "message_create", "id": "%s",
+                 "message_create": {"sender_id": "3805104374", "target": {"recipient_id": "4337869213"}}}"""
+                .formatted("1".repeat(251))), NO_USERS, BRAND, "data.payload.direct_message_events[0]"),
+                "data.payload.direct_message_events[0].id");
+        assertRefusedAt(() -> XMessages.fromDmEvent(HubClient.json("""
+                {"type": "message_create", "id": "4006",
+                 "message_create": {"sender_id": "%s", "target": {"recipient_id": "4337869213"}}}"""
+                .formatted("3".repeat(129))), NO_USERS, BRAND, "data.payload.direct_message_events[0]"),
+                "data.payload.direct_message_events[0].message_create.sender_id");
+        assertRefusedAt(() -> XMessages.fromPost(HubClient.json("""
+                {"id": "1001", "text": "@brand hi", "author_id": "3805104374"}"""), XMessages.includedUsers(
+                HubClient.json("[{\"id\": \"3805104374\", \"username\": \"%s\"}]".formatted("j".repeat(256))),
+                "data.includes.users"), BRAND, "data.payload"), "data.includes.users[0].username");
+    }
+
+    private static void assertRefusedAt(Runnable read, String field) {
+        assertThatThrownBy(read::run).isInstanceOfSatisfying(RequestRejected.class,
+                e -> assertThat(e.getResponse().field()).isEqualTo(field));
     }
 
     @Test

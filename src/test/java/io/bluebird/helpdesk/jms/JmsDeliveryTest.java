@@ -119,6 +119,7 @@ class JmsDeliveryTest {
         HttpResponse<String> malformed = hub.postMessage("{\"channel\": ");
         HttpResponse<String> missingField = hub.postMessage(valid.replace("\"account\": \"4337869213\",", ""));
         HttpResponse<String> numberedVisibility = hub.postMessage(valid.replace("\"private\"", "1"));
+        HttpResponse<String> longId = hub.postMessage(valid.replace("\"9001\"", "\"" + "9".repeat(251) + "\""));
         HttpResponse<String> tooLarge = hub.postMessage(valid.replace("hello", "x".repeat(300 * 1024)));
         HttpResponse<String> form = hub.send(hub.request("/api/messages").header("Authorization", "Bearer "
                 + HubClient.TOKEN).header("Content-Type", "application/x-www-form-urlencoded")
@@ -133,6 +134,8 @@ class JmsDeliveryTest {
         assertThat(numberedVisibility.statusCode()).as("1 is not \"private\"").isEqualTo(400);
         assertThat(HubClient.json(numberedVisibility.body()).path("message").asText())
                 .startsWith("'visibility' must be one of \"public\", \"private\", not 1");
+        assertThat(longId.statusCode()).as("x:dm: and the nativeId must fit in 255 characters").isEqualTo(400);
+        assertThat(HubClient.json(longId.body()).path("field").asText()).isEqualTo("nativeId");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(form.statusCode()).isEqualTo(415);
         for (HttpResponse<String> refused : new HttpResponse[] {noToken, wrongToken, malformed, tooLarge, form}) {
