@@ -74,6 +74,10 @@ class JmsDeliveryTest {
         assertThat(event.path("tags").toString()).isEqualTo("[\"x\",\"private\",\"priority-long-wait\"]");
         assertThat(received.getStringProperty("type")).isEqualTo("ticket.created");
         assertThat(received.getStringProperty("conversationId")).isEqualTo(event.path("conversationId").asText());
+        assertThat(hub.getJson("/api/conversations/" + event.path("conversationId").asText().replace("-", "%2D"))
+                .path("id").asText()).as("a path id is percent-decoded").isEqualTo(event.path("conversationId").asText());
+        assertThat(hub.getJson("/api/customers/x%3A3805104374").path("conversations").path(0).path("id").asText())
+                .isEqualTo(event.path("conversationId").asText());
 
         hub.postMessage(HubClient.dm("1234858592", "3805104374", "jdoe", "My order never arrived"));
         hub.postMessage(HubClient.dm("1234858593", "3805104374", "jdoe", "Order 1234"));
