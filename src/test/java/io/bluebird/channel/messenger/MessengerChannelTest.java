@@ -216,8 +216,7 @@ class MessengerChannelTest {
         HttpResponse<String> missing = deliver(page(messaging("6101", PAGE, 0, """
                 "message": {"mid": "m_6101b", "text": "no time"}""").replace("\"timestamp\": 0, ", "")));
 
-        assertThat(unreadable.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(unreadable.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].timestamp");
+        assertThat(HubClient.badRequest(unreadable).path("field").asText()).isEqualTo("entry[0].messaging[0].timestamp");
         assertThat(missing.statusCode()).isEqualTo(200);
         JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
         assertThat(event.path("message").path("id").asText()).as("the refused message never reached a queue")
@@ -236,12 +235,9 @@ class MessengerChannelTest {
         HttpResponse<String> objectSender = deliver(page(messaging("6111", PAGE, now, """
                 "message": {"mid": "m_6112", "text": "hi"}""").replace("{\"id\": \"6111\"}", "{\"id\": {}}")));
 
-        assertThat(nullMid.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(nullMid.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].message.mid");
-        assertThat(arraySender.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(arraySender.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
-        assertThat(objectSender.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(objectSender.body()).path("message").asText())
+        assertThat(HubClient.badRequest(nullMid).path("field").asText()).isEqualTo("entry[0].messaging[0].message.mid");
+        assertThat(HubClient.badRequest(arraySender).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
+        assertThat(HubClient.badRequest(objectSender).path("message").asText())
                 .isEqualTo("'entry[0].messaging[0].sender.id' is required: a non-empty string");
     }
 
@@ -262,13 +258,10 @@ class MessengerChannelTest {
                 "message": {"mid": "%s", "text": "hi", "quick_reply": {"payload": "choice:%s"}}"""
                 .formatted(longestMid, longestChoice))));
 
-        assertThat(longMid.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(longMid.body()).path("message").asText())
+        assertThat(HubClient.badRequest(longMid).path("message").asText())
                 .isEqualTo("'entry[0].messaging[0].message.mid' is longer than 242 characters");
-        assertThat(longSender.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(longSender.body()).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
-        assertThat(longPayload.statusCode()).isEqualTo(400);
-        assertThat(HubClient.json(longPayload.body()).path("field").asText())
+        assertThat(HubClient.badRequest(longSender).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
+        assertThat(HubClient.badRequest(longPayload).path("field").asText())
                 .isEqualTo("entry[0].messaging[0].message.quick_reply.payload");
         assertThat(longest.statusCode()).isEqualTo(200);
         JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");

@@ -135,11 +135,10 @@ class JmsDeliveryTest {
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
         assertThat(missingField.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(missingField.body()).path("field").asText()).isEqualTo("account");
-        assertThat(numberedVisibility.statusCode()).as("1 is not \"private\"").isEqualTo(400);
-        assertThat(HubClient.json(numberedVisibility.body()).path("message").asText())
+        assertThat(HubClient.badRequest(numberedVisibility).path("message").asText()).as("1 is not \"private\"")
                 .startsWith("'visibility' must be one of \"public\", \"private\", not 1");
-        assertThat(longId.statusCode()).as("x:dm: and the nativeId must fit in 255 characters").isEqualTo(400);
-        assertThat(HubClient.json(longId.body()).path("field").asText()).isEqualTo("nativeId");
+        assertThat(HubClient.badRequest(longId).path("field").asText()).as("x:dm: and the nativeId fit in 255 characters")
+                .isEqualTo("nativeId");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(form.statusCode()).isEqualTo(415);
         for (HttpResponse<String> refused : new HttpResponse[] {noToken, wrongToken, malformed, tooLarge, form}) {
