@@ -1,5 +1,7 @@
 package io.bluebird;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +77,12 @@ public final class HubClient {
     /** The first conversation of a handle, or a missing node while there is none. */
     public JsonNode conversationOf(String handle) {
         return getJson("/api/conversations?handle=" + handle).path("conversations").path(0);
+    }
+
+    /** The JSON error of an answer that must be a 400. */
+    public static JsonNode badRequest(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return json(response.body());
     }
 
     public static JsonNode json(String text) {

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bluebird.conversation.Conversations;
 import io.bluebird.crm.CustomerStore;
+import io.bluebird.http.PathIds;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.SurveyResult;
@@ -36,7 +37,7 @@ public class ConversationDetails {
     }
 
     public View get(String id) {
-        return view(conversations.get(id));
+        return view(conversations.get(PathIds.decoded(id, "id")));
     }
 
     public Views byHandle(String handle) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.bluebird.conversation.ConversationStore;
+import io.bluebird.http.PathIds;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.CrmRecord;
@@ -26,7 +27,8 @@ public class Customers {
         this.conversations = conversations;
     }
 
-    public CustomerView get(String id) {
+    public CustomerView get(String pathId) {
+        String id = PathIds.decoded(pathId, "id");
         int colon = id.indexOf(':');
         Optional<CrmRecord> crm = colon > 0 ? customers.byIdentity(id.substring(0, colon), id.substring(colon + 1))
                 : customers.byCrmId(id);

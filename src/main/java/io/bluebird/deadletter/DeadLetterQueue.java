@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.PathIds;
 import io.bluebird.http.RequestRejected;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -59,7 +60,8 @@ public class DeadLetterQueue {
     }
 
     /** Moves the message back to its queue; 404 when it is not (or no longer) on the dead-letter queue. */
-    public DeadLetter replay(String id) {
+    public DeadLetter replay(String pathId) {
+        String id = PathIds.decoded(pathId, "id");
         return jms.execute(session -> {
             Queue deadLetters = session.createQueue(QUEUE);
             try (MessageConsumer consumer = session.createConsumer(deadLetters,

@@ -1,13 +1,8 @@
 package io.bluebird.helpdesk;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.bluebird.conversation.ConversationStore;
+import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.HelpdeskEvent;
 import io.bluebird.model.HelpdeskEventType;
@@ -20,31 +15,17 @@ import org.springframework.stereotype.Component;
 @Component("helpdeskEvents")
 public class HelpdeskEvents {
 
-    private final ObjectReader reader;
+    private final ObjectMapper json;
     private final ConversationStore conversations;
 
     public HelpdeskEvents(ObjectMapper json, ConversationStore conversations) {
-        this.reader = json.readerFor(HelpdeskEvent.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = json;
         this.conversations = conversations;
     }
 
     public HelpdeskEvent read(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw RequestRejected.badRequest(null, "the body is empty: expected a HelpdeskEvent JSON object");
-        }
-        HelpdeskEvent event;
-        try {
-            event = reader.readValue(body);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
-            throw RequestRejected.badRequest(field, (field == null ? "" : "'" + field + "': ") + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
-        }
-        if (event == null || event.type() == null) {
+        HelpdeskEvent event = JsonRequests.value(json, body, HelpdeskEvent.class, "a HelpdeskEvent JSON object");
+        if (event.type() == null) {
             throw RequestRejected.badRequest("type", "'type' is required: \"agent.reply\" or \"ticket.solved\"");
         }
         if (event.type() == HelpdeskEventType.AGENT_REPLY && (event.text() == null || event.text().isBlank())) {

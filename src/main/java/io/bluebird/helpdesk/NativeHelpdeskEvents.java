@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.http.ApiToken;
 import io.bluebird.http.Hmac;
 import io.bluebird.http.JsonRequests;
+import io.bluebird.http.PathIds;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.HelpdeskEvent;
 import io.bluebird.model.HelpdeskEventType;
@@ -41,8 +42,9 @@ public class NativeHelpdeskEvents {
         this.json = json;
     }
 
-    public List<HelpdeskEvent> read(String helpdesk, byte[] body, String authorization, String zendeskSignature,
+    public List<HelpdeskEvent> read(String pathName, byte[] body, String authorization, String zendeskSignature,
                                     String zendeskTimestamp) {
+        String helpdesk = PathIds.decoded(pathName, "helpdesk");
         HelpdeskSettings settings = config.helpdesks().get(helpdesk);
         if (settings == null) {
             throw new RequestRejected(404, "no helpdesk '" + helpdesk + "' under bluebird.helpdesks");

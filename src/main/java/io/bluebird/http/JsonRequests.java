@@ -1,27 +1,36 @@
 package io.bluebird.http;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** A request body read as a JSON object, or a 400 that says what is wrong with it and where. */
+/**
+ * A request body read as a JSON object or as a contract's record, or a 400 that says what is wrong with it and
+ * where, in the contract's words: never a Java type or a parser setting.
+ */
 public final class JsonRequests {
 
     private JsonRequests() {
     }
 
     public static JsonNode object(ObjectMapper json, byte[] body, String expected) {
-        if (body == null || body.length == 0) {
-            throw RequestRejected.badRequest(null, "the body is empty: expected " + expected);
-        }
+        requireBody(body, expected);
         JsonNode node;
         try {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage() + at(e));
+            throw malformed(e);
         } catch (IOException e) {
             throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
         }
@@ -31,8 +40,88 @@ public final class JsonRequests {
         return node;
     }
 
+    /**
+     * The body as a contract's record ({@code expected} says which, for the answer). Unknown fields are ignored; a
+     * number is not taken for an enum, which Jackson would otherwise read as the constant at that index.
+     */
+    public static <T> T value(ObjectMapper json, byte[] body, Class<T> type, String expected) {
+        requireBody(body, expected);
+        T value;
+        try {
+            value = json.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                    .readValue(body);
+        } catch (JsonMappingException e) {
+            throw wrongValue(json, e, expected);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
+        }
+        if (value == null) {
+            throw RequestRejected.badRequest(null, "expected " + expected + ", got null");
+        }
+        return value;
+    }
+
+    private static void requireBody(byte[] body, String expected) {
+        if (body == null || body.length == 0) {
+            throw RequestRejected.badRequest(null, "the body is empty: expected " + expected);
+        }
+    }
+
+    /** The parser's reason and where it stopped, without the name of the parser setting that sets a limit. */
+    private static RequestRejected malformed(JsonProcessingException e) {
+        return RequestRejected.badRequest(null, "malformed JSON: "
+                + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + at(e));
+    }
+
+    private static RequestRejected wrongValue(ObjectMapper json, JsonMappingException e, String expected) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+        if (field.isEmpty() || !(e instanceof MismatchedInputException mismatch)) {
+            return RequestRejected.badRequest(field.isEmpty() ? null : field, "expected " + expected
+                    + (field.isEmpty() ? "" : ": '" + field + "' cannot be read") + at(e));
+        }
+        String given = e instanceof InvalidFormatException invalid ? ", not " + shown(invalid.getValue()) : "";
+        return RequestRejected.badRequest(field, "'" + field + "' must be " + kind(json, mismatch.getTargetType())
+                + given + at(e));
+    }
+
+    /** What a field of this type is, as the contract says it. */
+    private static String kind(ObjectMapper json, Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        } else if (type == String.class) {
+            return "a string";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a whole number";
+        } else if (type == Instant.class) {
+            return "an ISO-8601 time such as \"2026-11-22T10:00:00Z\"";
+        } else if (type.isEnum()) {
+            String names = Arrays.stream(type.getEnumConstants()).map(json::valueToTree).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return names.contains(", ") ? "one of " + names : names;
+        } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** A value the caller sent, quoted as JSON and cut short: an answer does not echo a whole body. */
+    private static String shown(Object value) {
+        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text;
+    }
+
     /** Where in the body the parser stopped, for the error message. */
-    public static String at(JsonProcessingException e) {
+    private static String at(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }

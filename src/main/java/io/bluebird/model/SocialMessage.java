@@ -24,6 +24,15 @@ public record SocialMessage(
         List<Attachment> attachments,
         Instant createdAt) {
 
+    /** The longest message id the hub keeps, with its channel and kind: {@link #maxNativeId} leaves for the rest. */
+    public static final int MAX_ID = 255;
+    /** The longest channel user id the hub keeps: the brand's account, the author, the recipient. */
+    public static final int MAX_ACCOUNT_ID = 128;
+    /** The longest handle or name. */
+    public static final int MAX_NAME = 255;
+    /** The longest quick-reply payload, Meta's own limit. */
+    public static final int MAX_QUICK_REPLY_PAYLOAD = 1000;
+
     public SocialMessage {
         direction = direction == null ? Direction.IN : direction;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -32,6 +41,11 @@ public record SocialMessage(
     /** The customer whose conversation this message belongs to: the author, or the recipient of the brand's words. */
     public Author customer() {
         return direction == Direction.OUT ? recipient : author;
+    }
+
+    /** The longest native id a message of this channel and visibility can have within {@link #MAX_ID}. */
+    public static int maxNativeId(String channel, Visibility visibility) {
+        return MAX_ID - idOf(channel, visibility, "").length();
     }
 
     /** The id a message must have: the channel, whether it was public or a DM, and the channel's own id. */

@@ -130,6 +130,10 @@ class AgentReplyTest {
                 {"type": "ticket.deleted", "conversationId": "c"}""");
         HttpResponse<String> noText = hub.postHelpdeskEvent("""
                 {"type": "agent.reply", "conversationId": "c"}""");
+        HttpResponse<String> numberedType = hub.postHelpdeskEvent("""
+                {"type": 0, "conversationId": "c", "text": "Hi"}""");
+        HttpResponse<String> numberedVisibility = hub.postHelpdeskEvent("""
+                {"type": "agent.reply", "conversationId": "c", "text": "Hi", "visibility": 17}""");
         HttpResponse<String> malformed = hub.postHelpdeskEvent("{\"type\": ");
         HttpResponse<String> noToken = hub.send(hub.request("/api/helpdesk-events")
                 .header("Content-Type", "application/json")
@@ -144,6 +148,10 @@ class AgentReplyTest {
         assertThat(HubClient.json(badType.body()).path("field").asText()).isEqualTo("type");
         assertThat(noText.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(noText.body()).path("field").asText()).isEqualTo("text");
+        assertThat(HubClient.badRequest(numberedType).path("message").asText())
+                .as("an enum is its documented strings, not their index").isEqualTo("'type' must be one of \"agent.reply\", \"ticket.solved\", not 0 (line 1, column 10)");
+        assertThat(HubClient.badRequest(numberedVisibility).path("message").asText())
+                .startsWith("'visibility' must be one of \"public\", \"private\", not 17");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(noToken.statusCode()).isEqualTo(401);
     }
@@ -157,6 +165,18 @@ class AgentReplyTest {
         assertThat(dead).isNotNull();
         assertThat(dead.getStringProperty("deadLetterReason")).isEqualTo("no conversation gone");
         assertThat(dead.getStringProperty("deadLetterFrom")).isEqualTo("bluebird.helpdesk.events");
+    }
+
+    /** The JMS door reads events as the HTTP door does: a number is not an event type. */
+    @Test
+    void anEventOnTheJmsQueueWithANumberForItsTypeIsDeadLetteredWithTheReason() throws Exception {
+        jms.convertAndSend("bluebird.helpdesk.events", """
+                {"type": 1, "conversationId": "gone"}""");
+
+        Message dead = jms.receive("bluebird.dead-letters");
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty("deadLetterReason"))
+                .startsWith("'type' must be one of \"agent.reply\", \"ticket.solved\", not 1");
     }
 
     private String ticketFor(String message) throws Exception {

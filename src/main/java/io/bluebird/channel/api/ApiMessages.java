@@ -1,17 +1,13 @@
 package io.bluebird.channel.api;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
+import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import org.springframework.stereotype.Component;
@@ -25,35 +21,14 @@ public class ApiMessages {
 
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
-    private final ObjectReader reader;
+    private final ObjectMapper json;
 
-    public ApiMessages(ObjectMapper mapper) {
-        this.reader = mapper.readerFor(SocialMessage.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    public ApiMessages(ObjectMapper json) {
+        this.json = json;
     }
 
     public SocialMessage read(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw RequestRejected.badRequest(null, "the body is empty: expected a SocialMessage JSON object");
-        }
-        SocialMessage message;
-        try {
-            message = reader.readValue(body);
-        } catch (JsonMappingException e) {
-            String field = path(e);
-            throw RequestRejected.badRequest(field.isEmpty() ? null : field,
-                    (field.isEmpty() ? "" : "'" + field + "': ") + e.getOriginalMessage() + JsonRequests.at(e));
-        } catch (JsonProcessingException e) {
-            throw RequestRejected.badRequest(null, "malformed JSON: " + e.getOriginalMessage() + JsonRequests.at(e));
-        } catch (IOException e) {
-            throw RequestRejected.badRequest(null, "unreadable body: " + e.getMessage());
-        }
-        if (message == null) {
-            throw RequestRejected.badRequest(null, "expected a SocialMessage JSON object, got null");
-        }
-        return validated(message);
+        return validated(JsonRequests.value(json, body, SocialMessage.class, "a SocialMessage JSON object"));
     }
 
     static SocialMessage validated(SocialMessage m) {
@@ -75,12 +50,26 @@ public class ApiMessages {
             require(m.attachments().get(i) != null && notBlank(m.attachments().get(i).url()),
                     "attachments[" + i + "].url", "is required");
         }
+        JsonFields.atMost(m.nativeId(), "nativeId", SocialMessage.maxNativeId(m.channel(), m.visibility()));
+        JsonFields.atMost(m.account(), "account", SocialMessage.MAX_ACCOUNT_ID);
+        storable(m.author(), "author");
+        storable(m.recipient(), "recipient");
+        JsonFields.atMost(m.quickReplyPayload(), "quickReplyPayload", SocialMessage.MAX_QUICK_REPLY_PAYLOAD);
         String expectedId = SocialMessage.idOf(m.channel(), m.visibility(), m.nativeId());
         require(m.id() == null || m.id().equals(expectedId), "id",
                 "must be <channel>:<public|dm>:<nativeId>, here \"" + expectedId + "\"");
         return new SocialMessage(expectedId, m.channel(), m.visibility(), m.direction(), m.nativeId(), m.account(),
                 m.author(), m.recipient(), m.text(), m.inReplyTo(), m.quickReplyPayload(), m.attachments(),
-                m.createdAt() == null ? Instant.now() : m.createdAt());
+                m.createdAt() == null ? Instant.now() : JsonFields.storable(m.createdAt(), "createdAt"));
+    }
+
+    /** What the hub keeps of a customer or the brand fits its columns. */
+    private static void storable(Author who, String field) {
+        if (who != null) {
+            JsonFields.atMost(who.id(), field + ".id", SocialMessage.MAX_ACCOUNT_ID);
+            JsonFields.atMost(who.handle(), field + ".handle", SocialMessage.MAX_NAME);
+            JsonFields.atMost(who.name(), field + ".name", SocialMessage.MAX_NAME);
+        }
     }
 
     private static void require(boolean ok, String field, String message) {
@@ -91,13 +80,6 @@ public class ApiMessages {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 
 }

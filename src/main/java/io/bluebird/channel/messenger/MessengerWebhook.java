@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.http.Hmac;
+import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Attachment;
@@ -58,10 +59,13 @@ public class MessengerWebhook {
             return List.of();
         }
         List<SocialMessage> messages = new ArrayList<>();
-        for (JsonNode entry : delivery.path("entry")) {
-            for (JsonNode item : entry.path("messaging")) {
+        JsonNode entries = JsonFields.array(delivery.get("entry"), "entry");
+        for (int e = 0; e < entries.size(); e++) {
+            JsonNode items = JsonFields.array(entries.get(e).get("messaging"), "entry[" + e + "].messaging");
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
                 if (item.has("message") && !item.path("message").path("is_deleted").asBoolean(false)) {
-                    messages.add(message(channel, item));
+                    messages.add(message(channel, item, "entry[" + e + "].messaging[" + i + "]"));
                 }
             }
         }
@@ -82,11 +86,14 @@ public class MessengerWebhook {
         }
     }
 
-    private SocialMessage message(String channel, JsonNode item) {
+    /** {@code at}: where the item is in the delivery, for the name of a field the hub refuses. */
+    private SocialMessage message(String channel, JsonNode item, String at) {
         JsonNode message = item.path("message");
-        String mid = message.path("mid").asText();
-        String sender = item.path("sender").path("id").asText();
-        String recipient = item.path("recipient").path("id").asText();
+        String mid = JsonFields.id(message.get("mid"), at + ".message.mid",
+                SocialMessage.maxNativeId(channel, Visibility.PRIVATE));
+        String sender = JsonFields.id(item.path("sender").get("id"), at + ".sender.id", SocialMessage.MAX_ACCOUNT_ID);
+        String recipient = JsonFields.id(item.path("recipient").get("id"), at + ".recipient.id",
+                SocialMessage.MAX_ACCOUNT_ID);
         boolean echo = message.path("is_echo").asBoolean(false);
         List<Attachment> attachments = new ArrayList<>();
         for (JsonNode attachment : message.path("attachments")) {
@@ -95,12 +102,13 @@ public class MessengerWebhook {
         }
         String page = echo ? sender : recipient;
         Author customer = echo ? new Author(recipient, null, null, null, null) : profiles.of(channel, sender);
-        Instant at = item.has("timestamp") ? Instant.ofEpochMilli(item.path("timestamp").asLong()) : null;
+        Instant sent = JsonFields.epochMillis(item.get("timestamp"), at + ".timestamp", Instant.now());
         return new SocialMessage(SocialMessage.idOf(channel, Visibility.PRIVATE, mid), channel, Visibility.PRIVATE,
                 echo ? Direction.OUT : Direction.IN, mid, page,
                 echo ? new Author(page, null, null, null, null) : customer, echo ? customer : null,
                 message.path("text").asText(null), message.path("reply_to").path("mid").asText(null),
-                message.path("quick_reply").path("payload").asText(null), attachments, at);
+                JsonFields.text(message.path("quick_reply").get("payload"), at + ".message.quick_reply.payload",
+                        SocialMessage.MAX_QUICK_REPLY_PAYLOAD), attachments, sent);
     }
 
 }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelRefused;
@@ -15,6 +17,7 @@ import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
 import io.bluebird.channel.PollLeases;
+import io.bluebird.http.RequestRejected;
 import io.bluebird.model.SocialMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +83,12 @@ public class XPolling {
                 if (newest == null) {
                     newest = body.path("meta").path("newest_id").asText(null);
                 }
-                for (JsonNode post : body.path("data")) {
-                    XMessages.fromPost(post, body.path("includes").path("users"), settings.accountId())
-                            .ifPresent(found::add);
+                JsonNode posts = body.path("data");
+                for (int i = 0; i < posts.size(); i++) {
+                    JsonNode post = posts.get(i);
+                    String at = "data[" + i + "]";
+                    readable(() -> XMessages.fromPost(post, XMessages.includedUsers(body.path("includes")
+                            .get("users"), "includes.users"), settings.accountId(), at)).ifPresent(found::add);
                 }
                 page = body.path("meta").path("next_token").asText(null);
             } while (page != null && since != null && ++pages < MAX_PAGES);
@@ -117,14 +123,17 @@ public class XPolling {
                         + (page == null ? "" : "&pagination_token=" + page), null, XApi.As.BRAND);
                 pace(DMS, answer);
                 JsonNode body = answer.body();
-                for (JsonNode event : body.path("data")) {
+                JsonNode events = body.path("data");
+                for (int i = 0; i < events.size(); i++) {
+                    JsonNode event = events.get(i);
+                    String at = "data[" + i + "]";
                     String id = event.path("id").asText();
                     if (last != null && !newer(id, last)) {
                         break reading;
                     }
                     newest = newest == null || newer(id, newest) ? id : newest;
-                    XMessages.fromV2DmEvent(event, body.path("includes").path("users"), settings.accountId())
-                            .ifPresent(found::add);
+                    readable(() -> XMessages.fromV2DmEvent(event, XMessages.includedUsers(body.path("includes")
+                            .get("users"), "includes.users"), settings.accountId(), at)).ifPresent(found::add);
                 }
                 page = body.path("meta").path("next_token").asText(null);
             } while (page != null && last != null && ++pages < MAX_PAGES);
@@ -135,6 +144,16 @@ public class XPolling {
         }
         Collections.reverse(found);
         return polled(DMS, newest, found);
+    }
+
+    /** What X answered in a shape the hub could not keep is skipped with the reason, so the poller goes on. */
+    private static Optional<SocialMessage> readable(Supplier<Optional<SocialMessage>> read) {
+        try {
+            return read.get();
+        } catch (RequestRejected e) {
+            log.warn("X polling skipped a message: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** X ids are snowflakes: a later one is a larger number. */

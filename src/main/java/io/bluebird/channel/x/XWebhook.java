@@ -9,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.http.Hmac;
+import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Direction;
@@ -63,10 +64,15 @@ public class XWebhook {
         JsonNode payload = data.path("payload");
         List<SocialMessage> messages = new ArrayList<>();
         if (POSTS.contains(type)) {
-            XMessages.fromPost(payload, data.path("includes").path("users"), brand).ifPresent(messages::add);
+            XMessages.fromPost(payload, XMessages.includedUsers(data.path("includes").get("users"),
+                            "data.includes.users"), brand, "data.payload")
+                    .ifPresent(messages::add);
         } else if (DMS.contains(type)) {
-            for (JsonNode event : payload.path("direct_message_events")) {
-                XMessages.fromDmEvent(event, payload.path("users"), brand)
+            JsonNode events = JsonFields.array(payload.get("direct_message_events"),
+                    "data.payload.direct_message_events");
+            for (int i = 0; i < events.size(); i++) {
+                XMessages.fromDmEvent(events.get(i), XMessages.usersById(payload.path("users"), "data.payload.users"),
+                                brand, "data.payload.direct_message_events[" + i + "]")
                         .filter(m -> "dm.sent".equals(type) == (m.direction() == Direction.OUT))
                         .ifPresent(messages::add);
             }

@@ -70,6 +70,44 @@ class ApiMessagesTest {
     }
 
     @Test
+    void aTimeTheHubCannotKeepIsRefusedAndNoneIsTheReceiveTime() {
+        assertRefused(VALID.replace("2026-11-22T10:00:00Z", "+10000-01-01T00:00:00Z"), "createdAt", "9999");
+        Instant before = Instant.now();
+        assertThat(messages.read(bytes(VALID.replace(", \"createdAt\": \"2026-11-22T10:00:00Z\"", ""))).createdAt())
+                .isBetween(before, Instant.now());
+    }
+
+    /** Jackson would take 0 and 1 for public and private; its errors name Java types. */
+    @Test
+    void visibilityIsOnlyItsDocumentedStringsAndTheAnswerSpeaksJson() {
+        assertRefused(VALID.replace("\"public\"", "0"), "visibility",
+                "'visibility' must be one of \"public\", \"private\", not 0");
+        assertRefused(VALID.replace("\"public\"", "1"), "visibility", "not 1");
+        assertRefused(VALID.replace("\"public\"", "17"), "visibility", "not 17");
+        assertRefused(VALID.replace("\"public\"", "\"in\""), "visibility", "not \"in\"");
+        assertRefused(VALID.replace("\"public\",", "\"public\", \"direction\": 1,"), "direction",
+                "'direction' must be one of \"in\", \"out\", not 1");
+        assertRefused(VALID.replace("\"text\": \"Where is my parcel?\"", "\"text\": [\"Where\"]"), "text",
+                "'text' must be a string");
+    }
+
+    /** What is accepted fits the columns it lands in: the message id in 255 characters, user ids in 128. */
+    @Test
+    void anIdOrANameLongerThanItsColumnIsRefused() {
+        String longest = "9".repeat(255 - "mastodon:public:".length());
+        assertThat(messages.read(bytes(VALID.replace("\"109\"", "\"" + longest + "\""))).id()).hasSize(255);
+        assertRefused(VALID.replace("\"109\"", "\"" + longest + "9\""), "nativeId", "longer than 239 characters");
+        assertRefused(VALID.replace("\"brand\"", "\"" + "b".repeat(129) + "\""), "account", "128");
+        assertRefused(VALID.replace("\"77\"", "\"" + "7".repeat(129) + "\""), "author.id", "128");
+        assertRefused(VALID.replace("\"jdoe\"", "\"" + "j".repeat(256) + "\""), "author.handle", "255");
+        assertRefused(VALID.replace("\"Jane Doe\"", "\"" + "J".repeat(256) + "\""), "author.name", "255");
+        assertRefused(VALID.replace("\"text\"", "\"quickReplyPayload\": \"" + "q".repeat(1001) + "\", \"text\""),
+                "quickReplyPayload", "1000");
+        assertRefused(VALID.replace("\"visibility\": \"public\",", "\"visibility\": \"private\", \"direction\": \"out\","
+                + " \"recipient\": {\"id\": \"" + "r".repeat(129) + "\"},"), "recipient.id", "128");
+    }
+
+    @Test
     void anEmptyBodyIsRefused() {
         assertThatThrownBy(() -> messages.read(new byte[0])).isInstanceOf(RequestRejected.class)
                 .hasMessageContaining("empty");
@@ -80,7 +118,7 @@ class ApiMessagesTest {
                 .isInstanceOfSatisfying(RequestRejected.class, e -> {
                     assertThat(e.getStatus()).isEqualTo(400);
                     assertThat(e.getResponse().field()).isEqualTo(field);
-                    assertThat(e.getMessage()).contains(messagePart);
+                    assertThat(e.getMessage()).contains(messagePart).doesNotContain("io.bluebird", "java.", "`");
                 });
     }
 

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -204,6 +205,69 @@ class MessengerChannelTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
+    }
+
+    /** What is acknowledged must be processable: no timestamp is the receive time, an unreadable one is refused. */
+    @Test
+    void aMessageWithoutATimestampGetsTheReceiveTimeAndAnUnreadableOneIsRefused() throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        HttpResponse<String> unreadable = deliver(page(messaging("6101", PAGE, 0, """
+                "message": {"mid": "m_6101a", "text": "when?"}""").replace("\"timestamp\": 0", "\"timestamp\": \"now\"")));
+        HttpResponse<String> missing = deliver(page(messaging("6101", PAGE, 0, """
+                "message": {"mid": "m_6101b", "text": "no time"}""").replace("\"timestamp\": 0, ", "")));
+
+        assertThat(HubClient.badRequest(unreadable).path("field").asText()).isEqualTo("entry[0].messaging[0].timestamp");
+        assertThat(missing.statusCode()).isEqualTo(200);
+        JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(event.path("message").path("id").asText()).as("the refused message never reached a queue")
+                .isEqualTo("messenger:dm:m_6101b");
+        assertThat(Instant.parse(event.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
+    }
+
+    /** Null or non-string ids would all be messenger:dm: (one message), and such senders one customer "". */
+    @Test
+    void aMessageWhoseIdsAreNotStringsIsRefusedNamingTheField() {
+        long now = System.currentTimeMillis();
+        HttpResponse<String> nullMid = deliver(page(messaging("6111", PAGE, now, """
+                "message": {"mid": null, "text": "hi"}""")));
+        HttpResponse<String> arraySender = deliver(page(messaging("6111", PAGE, now, """
+                "message": {"mid": "m_6111", "text": "hi"}""").replace("{\"id\": \"6111\"}", "[\"6111\"]")));
+        HttpResponse<String> objectSender = deliver(page(messaging("6111", PAGE, now, """
+                "message": {"mid": "m_6112", "text": "hi"}""").replace("{\"id\": \"6111\"}", "{\"id\": {}}")));
+
+        assertThat(HubClient.badRequest(nullMid).path("field").asText()).isEqualTo("entry[0].messaging[0].message.mid");
+        assertThat(HubClient.badRequest(arraySender).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
+        assertThat(HubClient.badRequest(objectSender).path("message").asText())
+                .isEqualTo("'entry[0].messaging[0].sender.id' is required: a non-empty string");
+    }
+
+    /** What is acknowledged fits its columns: the longest mid and quick-reply payload Meta sends are kept. */
+    @Test
+    void theLongestIdsArePassedAndLongerOnesRefusedNamingTheField() throws Exception {
+        long now = System.currentTimeMillis();
+        String longestMid = "m_" + "a".repeat(255 - "messenger:dm:m_".length());
+        String longestChoice = "c".repeat(1000 - "choice:".length());
+        HttpResponse<String> longMid = deliver(page(messaging("6121", PAGE, now, """
+                "message": {"mid": "%s", "text": "hi"}""".formatted(longestMid + "a"))));
+        HttpResponse<String> longSender = deliver(page(messaging("6".repeat(129), PAGE, now, """
+                "message": {"mid": "m_6121", "text": "hi"}""")));
+        HttpResponse<String> longPayload = deliver(page(messaging("6121", PAGE, now, """
+                "message": {"mid": "m_6122", "text": "hi", "quick_reply": {"payload": "choice:%s"}}"""
+                .formatted(longestChoice + "c"))));
+        HttpResponse<String> longest = deliver(page(messaging("6121", PAGE, now, """
+                "message": {"mid": "%s", "text": "hi", "quick_reply": {"payload": "choice:%s"}}"""
+                .formatted(longestMid, longestChoice))));
+
+        assertThat(HubClient.badRequest(longMid).path("message").asText())
+                .isEqualTo("'entry[0].messaging[0].message.mid' is longer than 242 characters");
+        assertThat(HubClient.badRequest(longSender).path("field").asText()).isEqualTo("entry[0].messaging[0].sender.id");
+        assertThat(HubClient.badRequest(longPayload).path("field").asText())
+                .isEqualTo("entry[0].messaging[0].message.quick_reply.payload");
+        assertThat(longest.statusCode()).isEqualTo(200);
+        JsonNode event = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(event.path("message").path("id").asText()).isEqualTo("messenger:dm:" + longestMid);
+        assertThat(hub.getJson("/api/conversations/" + event.path("conversationId").asText()).path("choice").asText())
+                .isEqualTo(longestChoice);
     }
 
     @Test

@@ -240,6 +240,77 @@ class XChannelTest {
         assertThat(oversized.statusCode()).as("bluebird.http.max-body-size").isEqualTo(413);
     }
 
+    /** What is acknowledged must be processable: no time is the receive time, an unreadable one is refused. */
+    @Test
+    void aDeliveryWithoutATimeGetsTheReceiveTimeAndOneWithAnUnreadableTimeIsRefused() throws Exception {
+        x.stubFor(post("/2/dm_conversations/with/3950/messages").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"data\": {\"dm_conversation_id\": \"3950-4337869213\", \"dm_event_id\": \"4950\"}}")));
+        String timeless = "\"3950\": {\"data\": {\"id\": \"3950\", \"username\": \"timeless\", \"name\": \"T\"}}";
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        HttpResponse<String> unreadable = deliver(envelope("dm.received", dms(dm("3951", "3950", BRAND, "soon")
+                .replaceFirst("\"created_timestamp\": \"[0-9]+\"", "\"created_timestamp\": \"tomorrow\"")), timeless));
+        HttpResponse<String> missing = deliver(envelope("dm.received", dms(dm("3952", "3950", BRAND, "no time")
+                .replaceFirst("\"created_timestamp\": \"[0-9]+\",\\s*", "")), timeless));
+        HttpResponse<String> post = deliver(envelope("post.mention.create", xPost("3953", "3950", "@brand hi", "")
+                .replaceFirst("\"created_at\": \"[^\"]+\",\\s*", ""), users("3950", "timeless", "T", 1)));
+
+        assertThat(HubClient.badRequest(unreadable).path("field").asText())
+                .isEqualTo("data.payload.direct_message_events[0].created_timestamp");
+        assertThat(missing.statusCode()).isEqualTo(200);
+        assertThat(post.statusCode()).isEqualTo(200);
+        JsonNode dm = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(dm.path("message").path("id").asText()).as("the refused DM never reached a queue")
+                .isEqualTo("x:dm:3952");
+        assertThat(Instant.parse(dm.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
+        JsonNode mention = HubClient.received(jms, "bluebird.helpdesk.tickets");
+        assertThat(mention.path("message").path("id").asText()).isEqualTo("x:public:3953");
+        assertThat(Instant.parse(mention.path("message").path("createdAt").asText())).isBetween(before, Instant.now());
+    }
+
+    /** Null or non-string ids would all be x:dm: (one message), and senders that are objects one customer "". */
+    @Test
+    void aDeliveryWhoseIdsAreNotStringsIsRefusedNamingTheField() {
+        String valid = dms(dm("3961", "3960", BRAND, "hello"));
+        HttpResponse<String> nullId = deliver(envelope("dm.received", valid.replace("\"id\": \"3961\"", "\"id\": null")));
+        HttpResponse<String> numberId = deliver(envelope("dm.received", valid.replace("\"id\": \"3961\"", "\"id\": 3961")));
+        HttpResponse<String> objectSender = deliver(envelope("dm.received", valid.replace("\"sender_id\": \"3960\"",
+                "\"sender_id\": {\"id\": \"3960\"}")));
+        HttpResponse<String> arrayAuthor = deliver(envelope("post.mention.create", xPost("3962", "3960", "@brand hi", "")
+                .replace("\"author_id\": \"3960\"", "\"author_id\": [\"3960\"]")));
+
+        for (HttpResponse<String> refused : new HttpResponse[] {nullId, numberId, objectSender, arrayAuthor}) {
+            assertThat(HubClient.badRequest(refused).path("message").asText()).endsWith("is required: a non-empty string");
+        }
+        assertThat(HubClient.badRequest(nullId).path("field").asText()).isEqualTo("data.payload.direct_message_events[0].id");
+        assertThat(HubClient.badRequest(objectSender).path("field").asText())
+                .isEqualTo("data.payload.direct_message_events[0].message_create.sender_id");
+        assertThat(HubClient.badRequest(arrayAuthor).path("field").asText()).isEqualTo("data.payload.author_id");
+        assertThat(jdbc.queryForObject("select count(*) from message where id in ('x:dm:', 'x:dm:3961', 'x:public:3962')",
+                Integer.class)).as("nothing reached a queue").isZero();
+    }
+
+    /** What is acknowledged fits its columns: x:dm: and a 250-character id is kept, a longer one refused. */
+    @Test
+    void theLongestIdIsKeptAndALongerOneRefusedNamingTheField() throws Exception {
+        x.stubFor(post("/2/dm_conversations/with/3970/messages").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"data\": {\"dm_conversation_id\": \"3970-4337869213\", \"dm_event_id\": \"4970\"}}")));
+        String longest = "7".repeat(250);
+        HttpResponse<String> tooLong = deliver(envelope("dm.received", dms(dm(longest + "7", "3970", BRAND, "hi"))));
+        HttpResponse<String> longSender = deliver(envelope("dm.received", dms(dm("3971", "3".repeat(129), BRAND, "hi"))));
+        HttpResponse<String> kept = deliver(envelope("dm.received", dms(dm(longest, "3970", BRAND, "hi"))));
+
+        assertThat(HubClient.badRequest(tooLong).path("message").asText())
+                .isEqualTo("'data.payload.direct_message_events[0].id' is longer than 250 characters");
+        assertThat(HubClient.badRequest(longSender).path("field").asText())
+                .isEqualTo("data.payload.direct_message_events[0].message_create.sender_id");
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("x:dm:" + longest);
+    }
+
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
     @Test
     void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {

@@ -74,6 +74,10 @@ class JmsDeliveryTest {
         assertThat(event.path("tags").toString()).isEqualTo("[\"x\",\"private\",\"priority-long-wait\"]");
         assertThat(received.getStringProperty("type")).isEqualTo("ticket.created");
         assertThat(received.getStringProperty("conversationId")).isEqualTo(event.path("conversationId").asText());
+        assertThat(hub.getJson("/api/conversations/" + event.path("conversationId").asText().replace("-", "%2D"))
+                .path("id").asText()).as("a path id is percent-decoded").isEqualTo(event.path("conversationId").asText());
+        assertThat(hub.getJson("/api/customers/x%3A3805104374").path("conversations").path(0).path("id").asText())
+                .isEqualTo(event.path("conversationId").asText());
 
         hub.postMessage(HubClient.dm("1234858592", "3805104374", "jdoe", "My order never arrived"));
         hub.postMessage(HubClient.dm("1234858593", "3805104374", "jdoe", "Order 1234"));
@@ -118,6 +122,8 @@ class JmsDeliveryTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(valid)));
         HttpResponse<String> malformed = hub.postMessage("{\"channel\": ");
         HttpResponse<String> missingField = hub.postMessage(valid.replace("\"account\": \"4337869213\",", ""));
+        HttpResponse<String> numberedVisibility = hub.postMessage(valid.replace("\"private\"", "1"));
+        HttpResponse<String> longId = hub.postMessage(valid.replace("\"9001\"", "\"" + "9".repeat(251) + "\""));
         HttpResponse<String> tooLarge = hub.postMessage(valid.replace("hello", "x".repeat(300 * 1024)));
         HttpResponse<String> form = hub.send(hub.request("/api/messages").header("Authorization", "Bearer "
                 + HubClient.TOKEN).header("Content-Type", "application/x-www-form-urlencoded")
@@ -129,6 +135,10 @@ class JmsDeliveryTest {
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
         assertThat(missingField.statusCode()).isEqualTo(400);
         assertThat(HubClient.json(missingField.body()).path("field").asText()).isEqualTo("account");
+        assertThat(HubClient.badRequest(numberedVisibility).path("message").asText()).as("1 is not \"private\"")
+                .startsWith("'visibility' must be one of \"public\", \"private\", not 1");
+        assertThat(HubClient.badRequest(longId).path("field").asText()).as("x:dm: and the nativeId fit in 255 characters")
+                .isEqualTo("nativeId");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(form.statusCode()).isEqualTo(415);
         for (HttpResponse<String> refused : new HttpResponse[] {noToken, wrongToken, malformed, tooLarge, form}) {

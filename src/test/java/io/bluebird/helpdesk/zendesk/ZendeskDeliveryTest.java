@@ -15,6 +15,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -299,8 +300,8 @@ class ZendeskDeliveryTest {
 
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"ticket\": {\"id\": 5001}}")));
-        HttpResponse<String> replayed = hub.send(hub.request("/api/dead-letters/" + dead.path("id").asText()
-                + "/replay").header("Authorization", "Bearer " + HubClient.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> replayed = hub.send(hub.request("/api/dead-letters/"
+                + URLEncoder.encode(dead.path("id").asText(), StandardCharsets.UTF_8) + "/replay").header("Authorization", "Bearer " + HubClient.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(replayed.statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() ->

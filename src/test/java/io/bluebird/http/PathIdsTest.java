@@ -1,0 +1,25 @@
+package io.bluebird.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PathIdsTest {
+
+    @Test
+    void aPathIdIsPercentDecodedAndAPlusStaysAPlus() {
+        assertThat(PathIds.decoded("ID%3A5783edcf-1", "id")).isEqualTo("ID:5783edcf-1");
+        assertThat(PathIds.decoded("ID:5783edcf-1", "id")).isEqualTo("ID:5783edcf-1");
+        assertThat(PathIds.decoded("x%3A3805104374", "id")).isEqualTo("x:3805104374");
+        assertThat(PathIds.decoded("Jane%20Doe+1%C3%A9", "id")).isEqualTo("Jane Doe+1é");
+    }
+
+    @Test
+    void aBrokenEncodingIsA400NamingThePathId() {
+        assertThatThrownBy(() -> PathIds.decoded("ID%3", "id")).isInstanceOfSatisfying(RequestRejected.class, e -> {
+            assertThat(e.getStatus()).isEqualTo(400);
+            assertThat(e.getResponse().field()).isEqualTo("id");
+        });
+    }
+}
