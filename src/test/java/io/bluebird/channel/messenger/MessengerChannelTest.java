@@ -54,9 +54,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.max-redelivery-delay=200",
         "spring.datasource.url=jdbc:h2:mem:messenger;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
-class MessengerChannelTest {
+public class MessengerChannelTest {
 
-    static final String PAGE = "106151112345678";
+    public static final String PAGE = "106151112345678";
     static final WireMockServer graph = new WireMockServer(options().dynamicPort());
 
     static {
@@ -364,13 +364,13 @@ class MessengerChannelTest {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String page(String messaging) {
+    public static String page(String messaging) {
         return """
                 {"object": "page", "entry": [{"id": "%s", "time": %d, "messaging": [%s]}]}"""
                 .formatted(PAGE, Instant.now().toEpochMilli(), messaging);
     }
 
-    static String messaging(String sender, String recipient, long timestamp, String event) {
+    public static String messaging(String sender, String recipient, long timestamp, String event) {
         return """
                 {"sender": {"id": "%s"}, "recipient": {"id": "%s"}, "timestamp": %d, %s}"""
                 .formatted(sender, recipient, timestamp, event);

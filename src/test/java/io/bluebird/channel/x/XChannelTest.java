@@ -58,9 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.max-redelivery-delay=200",
         "spring.datasource.url=jdbc:h2:mem:x-channel;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
-class XChannelTest {
+public class XChannelTest {
 
-    static final String BRAND = "4337869213";
+    public static final String BRAND = "4337869213";
     static final String NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     static final WireMockServer x = new WireMockServer(options().dynamicPort());
 
@@ -386,12 +386,12 @@ class XChannelTest {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String envelope(String type, String payload) {
+    public static String envelope(String type, String payload) {
         return envelope(type, payload, null);
     }
 
     /** One XAA delivery; {@code includesOrUsers}: {@code includes.users} for posts, extra DM users otherwise. */
-    static String envelope(String type, String payload, String includesOrUsers) {
+    public static String envelope(String type, String payload, String includesOrUsers) {
         if (type.startsWith("dm.") && includesOrUsers != null) {
             payload = payload.replace("\"users\": {", "\"users\": {" + includesOrUsers + ", ");
         }
@@ -416,7 +416,7 @@ class XChannelTest {
                 .formatted(id, username, name, followers);
     }
 
-    static String dms(String event) {
+    public static String dms(String event) {
         return """
                 {"direct_message_events": [%s],
                  "users": {"3805104374": {"data": {"id": "3805104374", "username": "jdoe", "name": "Jane Doe",
@@ -425,7 +425,7 @@ class XChannelTest {
                 .formatted(event, BRAND, BRAND);
     }
 
-    static String dm(String id, String sender, String recipient, String text) {
+    public static String dm(String id, String sender, String recipient, String text) {
         return """
                 {"type": "message_create", "id": "%s", "created_timestamp": "%d",
                  "message_create": {"sender_id": "%s", "target": {"recipient_id": "%s"},
