@@ -54,6 +54,27 @@ STARTUP_MS=$(( ($(date +%s%N) - START) / 1000000 ))
 stat() { curl -s "$STANDIN/stats" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$HUB/stat"; }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$HUB/status"; }
+# the hub's CPU ticks per part, from its threads' names: "<part> <ticks>" lines, to subtract two of them by cpu_parts
+thread_ticks() {
+  for t in /proc/$HUB/task/*; do
+    printf '%s %s\n' "$(tr ' ' '_' <"$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done 2>/dev/null | awk '
+    { n = $1; part = "other" }
+    n ~ /JmsConsumer|^Camel/ { part = "camel stages (process, delivery)" }
+    n ~ /^http-nio|^task-/ { part = "HTTP (Tomcat, platform-http)" }
+    n ~ /ActiveMQ|activemq|Thread-[0-9]+_\(/ { part = "broker (embedded Artemis)" }
+    n ~ /HttpClient/ { part = "HTTP client (helpdesk calls)" }
+    n ~ /^C[12]_Compiler|Sweeper/ { part = "JIT compilers" }
+    n ~ /^GC_|^G1_|^VM_Thread/ { part = "GC and VM" }
+    { ticks[part] += $2 }
+    END { for (p in ticks) print p "\t" ticks[p] }'
+}
+# the share of each part between two thread_ticks files
+cpu_parts() {
+  awk -F'\t' 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1]; total += d[$1] }
+    END { for (p in d) if (total > 0) printf "%s %.0f%%, ", p, 100 * d[p] / total; print "" }' "$1" "$2" \
+    | sed 's/, $//'
+}
 acknowledged() { awk '/requests in/ {n = $1} /Non-2xx/ {e = $NF} END {print n - e}' "$1"; }
 # waits until the stand-in's figure $2 (messages unless given) is at least $1 and stays put for 2 s (wrk does not
 # count the requests still open when it stops, but the hub may have taken them); gives up after 60 s without progress

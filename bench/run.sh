@@ -27,9 +27,11 @@ curl -s -X POST "$STANDIN/reset" >/dev/null
 
 T0=$(date +%s%3N)
 C0=$(cpu_ticks)
+thread_ticks >"$WORK/threads0.txt"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/x-dm-received.lua "$URL" | tee "$WORK/wrk.txt"
 T1=$(date +%s%3N)
 C1=$(cpu_ticks)
+thread_ticks >"$WORK/threads1.txt"
 ACKED=$(acknowledged "$WORK/wrk.txt")
 drain "$ACKED"
 T2=$(stat last_ms)
@@ -44,6 +46,7 @@ echo "== delivered: $DELIVERED messages ($(stat creates) creates, $(stat updates
   "end to end p50 $(stat e2e_p50_ms) ms, p99 $(stat e2e_p99_ms) ms; duplicated $(stat duplicates)"
 echo "== hub CPU: $(echo "scale=2; ($C1 - $C0) / $HZ * 1000 / ($T1 - $T0)" | bc) cores in the window," \
   "$(echo "scale=2; ($C2 - $C0) * 1000 / $HZ / $DELIVERED" | bc) ms a message; RSS max $RSS_MAX MB"
+echo "== hub CPU in the window by part: $(cpu_parts "$WORK/threads0.txt" "$WORK/threads1.txt")"
 if [ "${BENCH_FLOOR:-1}" = 1 ]; then
   kill $HUB; wait $HUB 2>/dev/null || true
   FLOOR=$(bench/broker-floor.sh "${DURATION%s}" "${WARMUP%s}" | tee "$WORK/floor.txt" | awk '/^floor:/ {print $2}')
