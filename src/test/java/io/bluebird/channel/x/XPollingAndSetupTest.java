@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,10 +38,13 @@ import io.bluebird.HubClient;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
 import io.bluebird.channel.PollLeases;
+import io.bluebird.http.Hmac;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -52,6 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the webhook set-up endpoint, idempotent.
  */
 // its pollers would go on calling the stand-in after it stops: the context ends with the class
+// the tests share one hub and its pollers, and the first counts what is polled from the start: in name order
+@TestMethodOrder(MethodOrderer.MethodName.class)
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bluebird.api.token=" + HubClient.TOKEN,
@@ -155,6 +163,32 @@ class XPollingAndSetupTest {
         assertThat(dms.messages()).isEmpty();
         x.verify(2, getRequestedFor(urlPathEqualTo("/2/users/" + BRAND + "/mentions"))
                 .withQueryParam("since_id", equalTo("5001")));
+    }
+
+    @Test
+    void theSameDmByManyConcurrentWebhooksAndByPollingIsOneTicketEvent() throws Exception {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(20_000);
+        x.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(okJson(dmEvents("6101"))));
+        // X sends the same delivery again when an answer is late: twenty copies at once, and the poll has it too
+        String body = XChannelTest.envelope("dm.received", XChannelTest.dms(XChannelTest.dm("6101", "800", BRAND,
+                "Message 6101")));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HubClient hub = new HubClient(port);
+        List<CompletableFuture<Integer>> answers = IntStream.range(0, 20).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
+                        .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("x-consumer-secret", bytes))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))).statusCode())).toList();
+
+        assertThat(answers.stream().map(CompletableFuture::join)).containsOnly(200);
+        Set<String> events = new HashSet<>();
+        Message event;
+        while ((event = jms.receive("bluebird.helpdesk.tickets")) != null) {
+            String id = HubClient.json(event.getBody(String.class)).path("message").path("id").asText();
+            assertThat(events.add(id)).as("one event for " + id).isTrue();
+            jms.setReceiveTimeout(3_000);
+        }
+        assertThat(events).contains("x:dm:6101");
     }
 
     /** The polls of {@code GET /2/dm_events} since {@code from}, oldest first. */
