@@ -33,7 +33,10 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers ticket events to a Zendesk: the first one of a conversation creates the ticket
  * ({@code POST /api/v2/tickets.json}, with an {@code Idempotency-Key} per conversation so a retried create gets the
- * first ticket back), later ones add a comment to it ({@code PUT /api/v2/tickets/{id}.json}).
+ * first ticket back), later ones add a comment to it ({@code PUT /api/v2/tickets/{id}.json}). Zendesk takes an
+ * Idempotency-Key on creates only, so each update carries its event id in the audit's custom metadata: an update tried
+ * again after an answer that never came (a timeout, a dropped connection, a hub killed in the call) first looks for
+ * that id among the ticket's latest audits, and is not sent twice.
  */
 @Component("zendeskTickets")
 public class ZendeskTickets {
@@ -55,12 +58,24 @@ public class ZendeskTickets {
         this.json = json;
     }
 
-    public void deliver(TicketEvent event, String helpdesk) {
+    /** Custom audit metadata key with the event id of the update that made the audit. */
+    static final String EVENT_METADATA = "bluebird_event";
+
+    /**
+     * {@code retried}: tried again after a failed call; {@code redelivered}: handed over again by the broker. Either
+     * way Zendesk may have the update already.
+     */
+    public void deliver(TicketEvent event, String helpdesk, Boolean retried, Boolean redelivered) {
+        boolean again = Boolean.TRUE.equals(retried) || Boolean.TRUE.equals(redelivered);
         String ticketId = deliveries.ticketIdOf(event.conversationId());
         if (event.type() == TicketEventType.SURVEY_COMPLETED) {
             if (ticketId == null) {
                 throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
                         + ", which has no Zendesk ticket");
+            }
+            if (again && hasAudit(helpdesk, ticketId, event.eventId())) {
+                deliveries.delivered(event, helpdesk, null);
+                return;
             }
             call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
                     new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
@@ -76,10 +91,36 @@ public class ZendeskTickets {
                             .orElse(""));
             deliveries.delivered(event, helpdesk, ticketId);
         } else {
+            if (again && hasAudit(helpdesk, ticketId, event.eventId())) {
+                deliveries.delivered(event, helpdesk, null);
+                return;
+            }
             call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
                     new TicketRequest(comment(event)));
             log.info("{}: added message {} to Zendesk ticket {}", helpdesk, event.message().id(), ticketId);
             deliveries.delivered(event, helpdesk, null);
+        }
+    }
+
+    /**
+     * Whether one of the ticket's latest 100 audits was made by this event's update (a retry follows its first try
+     * within minutes, so that is far enough back).
+     */
+    private boolean hasAudit(String helpdesk, String ticketId, String eventId) {
+        HttpResponse<String> response = call(helpdesk, "GET", "/api/v2/tickets/" + ticketId
+                + "/audits.json?sort_order=desc&per_page=100", Map.of(), null);
+        try {
+            for (var audit : json.readTree(response.body()).path("audits")) {
+                if (eventId.equals(audit.path("metadata").path("custom").path(EVENT_METADATA).asText(null))) {
+                    log.info("{}: Zendesk ticket {} already has event {} (found in its audits): not sent again",
+                            helpdesk, ticketId, eventId);
+                    return true;
+                }
+            }
+            return false;
+        } catch (JsonProcessingException e) {
+            throw new HelpdeskRejected(helpdesk + ": Zendesk answered the audits of ticket " + ticketId
+                    + " with no JSON");
         }
     }
 
@@ -95,7 +136,7 @@ public class ZendeskTickets {
                 .map(field -> new CustomField(Long.parseLong(field.getKey().strip()), field.getValue())).toList();
         return new Ticket(event.subject(), new Comment(TicketText.newTicket(event), true),
                 new Requester(requester.name(), requester.email()), event.priority().name().toLowerCase(), event.tags(),
-                event.conversationId(), null, null, fields.isEmpty() ? null : fields);
+                event.conversationId(), null, null, fields.isEmpty() ? null : fields, null);
     }
 
     /**
@@ -108,7 +149,8 @@ public class ZendeskTickets {
                 event.message().direction() == Direction.IN), null,
                 raised ? event.priority().name().toLowerCase() : null, null, null,
                 event.tags().contains(Conversations.REOPENED) ? "open" : null,
-                raised ? event.tags().stream().filter(tag -> tag.startsWith("priority-")).toList() : null, null);
+                raised ? event.tags().stream().filter(tag -> tag.startsWith("priority-")).toList() : null, null,
+                Map.of(EVENT_METADATA, event.eventId()));
     }
 
     /**
@@ -119,14 +161,15 @@ public class ZendeskTickets {
         SurveyResult survey = event.survey();
         return new Ticket(null, new Comment(TicketText.of(survey), false), null, null, null, null, null,
                 List.of(survey.tag()), surveyField == null || surveyField.isBlank() ? null
-                        : List.of(new CustomField(Long.parseLong(surveyField.strip()), survey.score())));
+                        : List.of(new CustomField(Long.parseLong(surveyField.strip()), survey.score())),
+                Map.of(EVENT_METADATA, event.eventId()));
     }
 
     private HttpResponse<String> call(String helpdesk, String method, String path, Map<String, String> headers,
                                       TicketRequest body) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
         URI uri = URI.create(settings.baseUrl() + path);
-        String request = http.toJson(body);
+        String request = body == null ? null : http.toJson(body);
         HttpResponse<String> response = http.send(helpdesk, method, uri,
                 withAuthorization(headers, auth.authorization(helpdesk)), request, settings.timeout());
         if (response.statusCode() == 401) {
@@ -161,8 +204,10 @@ public class ZendeskTickets {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code metadata}: custom metadata of the audit the request makes (Zendesk keeps up to 1 KB). */
     record Ticket(String subject, Comment comment, Requester requester, String priority, List<String> tags,
-                  String externalId, String status, List<String> additionalTags, List<CustomField> customFields) {
+                  String externalId, String status, List<String> additionalTags, List<CustomField> customFields,
+                  Map<String, String> metadata) {
     }
 
     record CustomField(long id, Object value) {

@@ -1,8 +1,10 @@
 package io.bluebird.helpdesk.zendesk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -11,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +31,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.bluebird.helpdesk.HelpdeskCircuits;
@@ -63,7 +67,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class ZendeskDeliveryTest {
 
-    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort());
+    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(new ZendeskAudits()));
 
     static {
         zendesk.start();
@@ -142,6 +146,34 @@ class ZendeskDeliveryTest {
                         .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true")))));
         assertThat(createsOf("jane1001")).isEqualTo(1);
         assertThat(hub.conversationOf("jane1001").path("messages")).hasSize(2);
+    }
+
+    /**
+     * An update Zendesk took but whose answer never came back (the connection dropped): tried again, the hub finds
+     * it among the ticket's audits by the event id in their metadata, and does not add the comment twice.
+     */
+    @Test
+    void anUpdateWhoseAnswerWasLostIsFoundInTheTicketsAuditsAndNotSentTwice() {
+        zendesk.stubFor(post("/api/v2/tickets.json")
+                .withRequestBody(matchingJsonPath("$.ticket.requester.email", equalTo("webchat-u9201@users.bluebird.invalid")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticket\": {\"id\": 9201}}")));
+        zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/9201.json"))
+                .willReturn(aResponse().withStatus(200).withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String dm = HubClient.dm("9201", "u9201", "lost9201", "Broken zip").replace("\"x\"", "\"webchat\"");
+        hub.postMessage(dm);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "9201".equals(hub.conversationOf("lost9201").path("helpdeskTicketId").asText(null)));
+
+        hub.postMessage(dm.replace("9201\", \"account", "9202\", \"account").replace("Broken zip", "Still broken"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> zendesk.verify(1,
+                getRequestedFor(urlPathEqualTo("/api/v2/tickets/9201/audits.json"))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))));
+        zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/9201.json"))
+                .withRequestBody(matchingJsonPath("$.ticket.comment.body", containing("Still broken")))
+                .withRequestBody(matchingJsonPath("$.ticket.metadata.bluebird_event")));
+        assertThat(zendesk.findAll(putRequestedFor(urlEqualTo("/api/v2/tickets/9201.json")))).hasSize(1);
     }
 
     /** Solved in Zendesk (named by its ticket id), surveyed, answered: the score lands on the ticket, for agents only. */
