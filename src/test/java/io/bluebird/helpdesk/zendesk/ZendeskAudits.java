@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * A WireMock Zendesk's ticket audits, as Zendesk keeps them: every update it takes ({@code PUT
  * /api/v2/tickets/{id}.json} stubbed with a 2xx, even one whose answer is then delayed or dropped) makes an audit
  * with the request's {@code ticket.metadata} as its custom metadata, and {@code GET
- * /api/v2/tickets/{id}/audits.json} lists them, newest first.
+ * /api/v2/tickets/{id}/audits.json} lists them, newest first, where no stub answers that call.
  */
 public final class ZendeskAudits implements ResponseDefinitionTransformerV2 {
 
@@ -46,7 +46,8 @@ public final class ZendeskAudits implements ResponseDefinitionTransformerV2 {
             }
         }
         Matcher audits = AUDITS.matcher(call.getRequest().getUrl());
-        if (method.equals("GET") && audits.matches()) {
+        // answered here unless a stub says otherwise (an outage)
+        if (method.equals("GET") && audits.matches() && !call.getResponseDefinition().wasConfigured()) {
             List<Map<String, Object>> newestFirst = new ArrayList<>();
             // plain maps: WireMock writes its answer with its own (shaded) Jackson
             for (Map<?, ?> custom : customMetadata.getOrDefault(audits.group(1), List.of())) {
