@@ -1,9 +1,15 @@
 package io.bluebird.broker;
 
+import java.time.Duration;
+
+import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConnectionDetails;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisMode;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -15,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  */
 @Configuration
 public class BrokerConfiguration {
+
+    /** Spring Boot's, when spring.artemis.broker-url is not set. */
+    private static final String DEFAULT_BROKER_URL = "tcp://localhost:61616";
 
     @Bean
     ArtemisConfigurationCustomizer bluebirdAddressSettings(
@@ -35,6 +44,46 @@ public class BrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer bluebirdBrokerMemory(@Value("${bluebird.broker.memory:32MB}") DataSize memory) {
         return configuration -> configuration.setGlobalMaxSize(memory.toBytes());
+    }
+
+    /**
+     * How the hub reaches an external broker (spring.artemis.mode=native): spring.artemis.broker-url with
+     * bluebird.broker.client-parameters added where the URL does not set them, so that a send fails at once while the
+     * broker is away instead of waiting (see application.yaml).
+     */
+    @Bean
+    ArtemisConnectionDetails artemisConnectionDetails(ArtemisProperties properties,
+            @Value("${bluebird.broker.client-parameters}") String clientParameters) {
+        String url = properties.getBrokerUrl() == null ? DEFAULT_BROKER_URL : properties.getBrokerUrl();
+        String withParameters = BrokerUrl.withDefaults(url, clientParameters);
+        return new ArtemisConnectionDetails() {
+            @Override
+            public ArtemisMode getMode() {
+                return properties.getMode();
+            }
+
+            @Override
+            public String getBrokerUrl() {
+                return withParameters;
+            }
+
+            @Override
+            public String getUser() {
+                return properties.getUser();
+            }
+
+            @Override
+            public String getPassword() {
+                return properties.getPassword();
+            }
+        };
+    }
+
+    /** Replaces Spring Boot's JMS health indicator (same name, same component "jms"), which can hang. */
+    @Bean
+    BrokerHealth jmsHealthIndicator(ConnectionFactory connectionFactory,
+            @Value("${bluebird.broker.health-timeout:500ms}") Duration timeout) {
+        return new BrokerHealth(connectionFactory, timeout);
     }
 
     /**

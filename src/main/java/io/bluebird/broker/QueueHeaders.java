@@ -1,5 +1,7 @@
 package io.bluebird.broker;
 
+import java.util.List;
+
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import org.apache.camel.Message;
@@ -11,6 +13,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("queueHeaders")
 public class QueueHeaders {
+
+    /** The JMS properties {@link #ticketEvent} sets. */
+    static final List<String> TICKET_EVENT_PROPERTIES =
+            List.of("type", "eventId", "conversationId", "_AMQ_DUPL_ID", "JMSXGroupID");
 
     /**
      * A message on {@code bluebird.inbound}: grouped by customer on the channel account (JMSXGroupID), so one

@@ -187,6 +187,10 @@ public class ConversationStore {
                 (rs, i) -> fromJson(rs.getString("body")), conversationId, upToSeq);
     }
 
+    public boolean hasMessage(String id) {
+        return !jdbc.queryForList("select 1 from message where id = ?", Integer.class, id).isEmpty();
+    }
+
     public boolean isDelivered(String eventId) {
         return !jdbc.queryForList("select 1 from delivered_event where event_id = ?", Integer.class, eventId)
                 .isEmpty();

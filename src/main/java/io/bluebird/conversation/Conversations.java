@@ -61,6 +61,14 @@ public class Conversations {
     }
 
     /**
+     * Whether the message was stored before: then its ticket event may be on the delivery queue already (another copy
+     * of the message was processed), and is sent again as a repeat.
+     */
+    public boolean isStored(SocialMessage message) {
+        return store.hasMessage(message.id());
+    }
+
+    /**
      * Stores the message and returns the ticket event to send to the helpdesk; null when the message is a duplicate
      * whose event the helpdesk already has. A message stored before whose event never reached the helpdesk (the hub
      * stopped in between) gives the same event again: the message table is the idempotent repository, and it only

@@ -1,7 +1,6 @@
 package io.bluebird.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,13 +9,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -39,8 +35,7 @@ class HubProcessIT {
     @BeforeEach
     void zendeskStandIn() {
         zendesk.start();
-        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                "{\"access_token\": \"e2e-access-token\", \"token_type\": \"bearer\", \"expires_in\": 7200}")));
+        ZendeskStandIn.grantsTokens(zendesk, "e2e-access-token");
     }
 
     @AfterEach
@@ -114,12 +109,8 @@ class HubProcessIT {
                     .anyMatch(e -> e.getRequest().getUrl().equals("/api/v2/tickets.json")));
             hub.kill();
             zendesk.resetMappings();
-            zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                    "{\"access_token\": \"e2e-access-token\", \"token_type\": \"bearer\", \"expires_in\": 7200}")));
-            zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"ticket\": {\"id\": {{randomInt lower=1 upper=2000000000}} } }")
-                    .withTransformers("response-template")));
+            ZendeskStandIn.grantsTokens(zendesk, "e2e-access-token");
+            ZendeskStandIn.createsTickets(zendesk);
             hub.start();
 
             for (int i = 0; i < customers; i++) {
@@ -127,12 +118,7 @@ class HubProcessIT {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                         assertThat(client.conversationOf(handle).toString()).as(handle).contains("helpdeskTicketId\":\""));
             }
-            List<ServeEvent> created = zendesk.getAllServeEvents().stream()
-                    .filter(e -> e.getRequest().getUrl().equals("/api/v2/tickets.json"))
-                    .filter(e -> e.getResponse().getStatus() == 201)
-                    .toList();
-            Map<String, Long> createsPerConversation = created.stream().collect(Collectors.groupingBy(
-                    e -> e.getRequest().getHeader("Idempotency-Key"), Collectors.counting()));
+            Map<String, Long> createsPerConversation = ZendeskStandIn.createsPerConversation(zendesk);
             assertThat(createsPerConversation).hasSize(customers);
             assertThat(createsPerConversation.values()).containsOnly(1L);
             assertThat(Files.readString(hub.log())).doesNotContain(CLIENT_SECRET).doesNotContain("e2e-access-token");

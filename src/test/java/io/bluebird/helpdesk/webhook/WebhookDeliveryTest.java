@@ -21,23 +21,31 @@ import io.bluebird.HubClient;
 import io.bluebird.TicketEventSchema;
 import io.bluebird.http.Hmac;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The webhook adapter against a receiver stand-in: the TicketEvent as the body, signed as the README tells receivers
- * to check it, and one delivery id across the retries of one event.
+ * to check it, and one delivery id across the retries of one event. Two broker delivery attempts, so that a message
+ * redelivered in a loop would show as a dead letter within seconds.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bluebird.api.token=" + HubClient.TOKEN,
+        "bluebird.broker.max-delivery-attempts=2",
         "bluebird.routing.default-helpdesk=hooks",
         "bluebird.helpdesks.hooks.type=webhook",
         "bluebird.helpdesks.hooks.secret=receiver-secret",
         "bluebird.delivery.redelivery-delay=50",
         "bluebird.delivery.max-redelivery-delay=200",
+        "bluebird.delivery.circuit-breaker.wait-in-open-state=1s",
         "spring.datasource.url=jdbc:h2:mem:webhook-delivery;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
 class WebhookDeliveryTest {
@@ -60,6 +68,11 @@ class WebhookDeliveryTest {
 
     @LocalServerPort
     int port;
+
+    @BeforeEach
+    void noRequestsYet() {
+        receiver.resetAll();
+    }
 
     @Test
     void eachEventIsPostedSignedAndRetriedUnderOneDeliveryId() {
@@ -90,5 +103,35 @@ class WebhookDeliveryTest {
         assertThat(retry.getHeader("X-Bluebird-Signature")).isEqualTo(expected);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "hooks".equals(hub.conversationOf("hooked").path("helpdesk").asText()));
+    }
+
+    /**
+     * A message enqueued twice (one hub acknowledged X's webhook late, X sent it again to another hub) while its
+     * ticket event waits for the receiver, which is down: the repeat is dropped at once, without a rolled-back
+     * transaction, so it cannot spend its delivery attempts and end as a false dead letter.
+     */
+    @Test
+    void aRepeatWhoseEventAwaitsDeliveryIsDroppedWithoutARollback(CapturedOutput log) throws Exception {
+        receiver.stubFor(post("/bluebird/events").willReturn(aResponse().withStatus(503)));
+        HubClient hub = new HubClient(port);
+        String dm = HubClient.dm("rep-1", "u-rep", "repeated", "My order never arrived");
+
+        assertThat(hub.postMessage(dm).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !receiver.findAll(postRequestedFor(urlEqualTo("/bluebird/events"))).isEmpty());
+        assertThat(hub.postMessage(dm).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                log.getOut().contains("Message x:dm:rep-1 was stored before"));
+        // a rolled-back repeat would be redelivered after 1 s, then dead-lettered
+        Thread.sleep(3_000);
+
+        receiver.resetAll();
+        receiver.stubFor(post("/bluebird/events").willReturn(aResponse().withStatus(204)));
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                receiver.findAll(postRequestedFor(urlEqualTo("/bluebird/events"))).size() == 1);
+        Thread.sleep(1_000);
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/bluebird/events")))).hasSize(1);
+        assertThat(hub.getJson("/api/dead-letters").path("deadLetters")).isEmpty();
+        assertThat(log.getOut()).doesNotContain("Execution of JMS message listener failed");
     }
 }
