@@ -20,7 +20,7 @@ class NativeHelpdeskEventsTest {
     static final HelpdeskSettings RT = new HelpdeskSettings("rt", "https://rt", null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null);
     final NativeHelpdeskEvents events = new NativeHelpdeskEvents(new HelpdeskConfig(Map.of("zendesk", ZENDESK, "rt",
-            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token"), new ObjectMapper());
+            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token", ""), new ObjectMapper());
 
     @Test
     void aCommentAndASolveInOneCallAreAReplyThenASolve() {
