@@ -47,4 +47,14 @@ class NativeHelpdeskEventsTest {
         assertThatThrownBy(() -> events.read("zendesk", body, null, "bm9wZQ==", "t"))
                 .hasMessage("wrong X-Zendesk-Webhook-Signature");
     }
+
+    /** Camel passes an empty body as null: a signed empty call is a 400 for the body, not a failure of the hub. */
+    @Test
+    void aSignedEmptyCallIsRefusedForItsBody() {
+        String signature = Hmac.sha256Base64("signing-secret", "t".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> events.read("zendesk", null, null, signature, "t"))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getStatus()).isEqualTo(400))
+                .hasMessageStartingWith("the body is empty");
+    }
 }
