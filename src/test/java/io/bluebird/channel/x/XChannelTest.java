@@ -311,6 +311,17 @@ class XChannelTest {
                 .isEqualTo("x:dm:" + longest);
     }
 
+    /** What is stored must fit x_token.refresh_token: a longer token, or one that is no string, is a 400. */
+    @Test
+    void aRefreshTokenThatCannotBeStoredIsRefusedNamingTheField() {
+        for (String body : new String[] {"{\"refreshToken\": \"%s\"}".formatted("r".repeat(1025)),
+                "{\"refreshToken\": 12345}", "{\"refreshToken\": {\"token\": \"r\"}}"}) {
+            assertThat(HubClient.badRequest(hub.send(hub.request("/api/admin/x/authorize")
+                    .header("Authorization", "Bearer " + HubClient.TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)))).path("field").asText()).isEqualTo("refreshToken");
+        }
+    }
+
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
     @Test
     void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {
