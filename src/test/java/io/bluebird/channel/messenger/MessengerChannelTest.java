@@ -207,6 +207,21 @@ class MessengerChannelTest {
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
     }
 
+    /** A query parameter of the webhook's URL (Meta signs only the body) never travels with the message to the queue. */
+    @Test
+    void aDeliveryWhoseUrlCarriesAnyQueryParameterIsQueued() {
+        String body = page(messaging("6201", PAGE, System.currentTimeMillis(), """
+                "message": {"mid": "m_6201", "text": "hi"}"""));
+        HttpResponse<String> answer = hub.send(hub.request("/webhooks/messenger?not%20an%20identifier=1")
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex("meta-app-secret", bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("messenger:dm:m_6201");
+    }
+
     /** What is acknowledged must be processable: no timestamp is the receive time, an unreadable one is refused. */
     @Test
     void aMessageWithoutATimestampGetsTheReceiveTimeAndAnUnreadableOneIsRefused() throws Exception {

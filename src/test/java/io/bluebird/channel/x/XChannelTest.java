@@ -311,6 +311,20 @@ class XChannelTest {
                 .isEqualTo("x:dm:" + longest);
     }
 
+    /** A query parameter of the webhook's URL (X signs only the body) never travels with the message to the queue. */
+    @Test
+    void aDeliveryWhoseUrlCarriesAnyQueryParameterIsQueued() {
+        byte[] body = bytes(envelope("dm.received", dms(dm("3981", "3980", BRAND, "hello"))));
+        HttpResponse<String> answer = hub.send(hub.request("/webhooks/x?not%20an%20identifier=1&JMSXGroupID=g")
+                .header("Content-Type", "application/json")
+                .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("x-consumer-secret", body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("x:dm:3981");
+    }
+
     /** What is stored must fit x_token.refresh_token: a longer token, or one that is no string, is a 400. */
     @Test
     void aRefreshTokenThatCannotBeStoredIsRefusedNamingTheField() {
