@@ -222,6 +222,16 @@ class MessengerChannelTest {
                 .isEqualTo("messenger:dm:m_6201");
     }
 
+    /** Ids are data: one that is no URL path segment is looked up encoded, never spliced into the Graph API's URL. */
+    @Test
+    void aSenderIdThatIsNoPathSegmentIsLookedUpEncoded() {
+        assertThat(deliver(page(messaging("62 02/me?x=", PAGE, System.currentTimeMillis(), """
+                "message": {"mid": "m_6202", "text": "hi"}"""))).statusCode()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("customer").path("id").asText())
+                .isEqualTo("62 02/me?x=");
+        graph.verify(getRequestedFor(urlEqualTo("/62%2002%2Fme%3Fx%3D?fields=name,profile_pic")));
+    }
+
     /** What is acknowledged must be processable: no timestamp is the receive time, an unreadable one is refused. */
     @Test
     void aMessageWithoutATimestampGetsTheReceiveTimeAndAnUnreadableOneIsRefused() throws Exception {
