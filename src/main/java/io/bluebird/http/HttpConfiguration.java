@@ -31,6 +31,13 @@ public class HttpConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<QueryParameters> queryParameters() {
+        FilterRegistrationBean<QueryParameters> registration = new FilterRegistrationBean<>(new QueryParameters());
+        registration.addUrlPatterns("/api/*", "/webhooks/*");
+        return registration;
+    }
+
+    @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrors() {
         return new ContainerErrorsOnTheHost();
     }
