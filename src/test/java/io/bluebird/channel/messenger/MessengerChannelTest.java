@@ -54,9 +54,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.max-redelivery-delay=200",
         "spring.datasource.url=jdbc:h2:mem:messenger;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
-class MessengerChannelTest {
+public class MessengerChannelTest {
 
-    static final String PAGE = "106151112345678";
+    public static final String PAGE = "106151112345678";
     static final WireMockServer graph = new WireMockServer(options().dynamicPort());
 
     static {
@@ -210,12 +210,9 @@ class MessengerChannelTest {
     /** A query parameter of the webhook's URL (Meta signs only the body) never travels with the message to the queue. */
     @Test
     void aDeliveryWhoseUrlCarriesAnyQueryParameterIsQueued() {
-        String body = page(messaging("6201", PAGE, System.currentTimeMillis(), """
-                "message": {"mid": "m_6201", "text": "hi"}"""));
-        HttpResponse<String> answer = hub.send(hub.request("/webhooks/messenger?not%20an%20identifier=1")
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex("meta-app-secret", bytes(body)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> answer = deliver(hub, "/webhooks/messenger?not%20an%20identifier=1",
+                page(messaging("6201", PAGE, System.currentTimeMillis(), """
+                        "message": {"mid": "m_6201", "text": "hi"}""")));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
@@ -380,7 +377,11 @@ class MessengerChannelTest {
 
     /** A delivery signed as Meta signs it: over the very bytes sent, with the app secret. */
     static HttpResponse<String> deliver(HubClient hub, String body) {
-        return hub.send(hub.request("/webhooks/messenger").header("Content-Type", "application/json")
+        return deliver(hub, "/webhooks/messenger", body);
+    }
+
+    static HttpResponse<String> deliver(HubClient hub, String path, String body) {
+        return hub.send(hub.request(path).header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex("meta-app-secret", bytes(body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     }
@@ -389,13 +390,13 @@ class MessengerChannelTest {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String page(String messaging) {
+    public static String page(String messaging) {
         return """
                 {"object": "page", "entry": [{"id": "%s", "time": %d, "messaging": [%s]}]}"""
                 .formatted(PAGE, Instant.now().toEpochMilli(), messaging);
     }
 
-    static String messaging(String sender, String recipient, long timestamp, String event) {
+    public static String messaging(String sender, String recipient, long timestamp, String event) {
         return """
                 {"sender": {"id": "%s"}, "recipient": {"id": "%s"}, "timestamp": %d, %s}"""
                 .formatted(sender, recipient, timestamp, event);

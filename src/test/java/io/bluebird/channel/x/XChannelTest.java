@@ -58,9 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.delivery.max-redelivery-delay=200",
         "spring.datasource.url=jdbc:h2:mem:x-channel;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
-class XChannelTest {
+public class XChannelTest {
 
-    static final String BRAND = "4337869213";
+    public static final String BRAND = "4337869213";
     static final String NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     static final WireMockServer x = new WireMockServer(options().dynamicPort());
 
@@ -314,11 +314,8 @@ class XChannelTest {
     /** A query parameter of the webhook's URL (X signs only the body) never travels with the message to the queue. */
     @Test
     void aDeliveryWhoseUrlCarriesAnyQueryParameterIsQueued() {
-        byte[] body = bytes(envelope("dm.received", dms(dm("3981", "3980", BRAND, "hello"))));
-        HttpResponse<String> answer = hub.send(hub.request("/webhooks/x?not%20an%20identifier=1&JMSXGroupID=g")
-                .header("Content-Type", "application/json")
-                .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("x-consumer-secret", body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpResponse<String> answer = deliver("/webhooks/x?not%20an%20identifier=1&JMSXGroupID=g",
+                envelope("dm.received", dms(dm("3981", "3980", BRAND, "hello"))));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
@@ -402,7 +399,11 @@ class XChannelTest {
     }
 
     private HttpResponse<String> deliver(String body) {
-        return hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
+        return deliver("/webhooks/x", body);
+    }
+
+    private HttpResponse<String> deliver(String path, String body) {
+        return hub.send(hub.request(path).header("Content-Type", "application/json")
                 .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("x-consumer-secret", bytes(body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     }
@@ -411,12 +412,12 @@ class XChannelTest {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String envelope(String type, String payload) {
+    public static String envelope(String type, String payload) {
         return envelope(type, payload, null);
     }
 
     /** One XAA delivery; {@code includesOrUsers}: {@code includes.users} for posts, extra DM users otherwise. */
-    static String envelope(String type, String payload, String includesOrUsers) {
+    public static String envelope(String type, String payload, String includesOrUsers) {
         if (type.startsWith("dm.") && includesOrUsers != null) {
             payload = payload.replace("\"users\": {", "\"users\": {" + includesOrUsers + ", ");
         }
@@ -427,21 +428,21 @@ class XChannelTest {
                           "payload": %s%s}}""".formatted(UUID.randomUUID(), BRAND, type, payload, includes);
     }
 
-    static String xPost(String id, String authorId, String text, String extra) {
+    public static String xPost(String id, String authorId, String text, String extra) {
         return """
                 {"id": "%s", "text": "%s", "author_id": "%s", "conversation_id": "%s", "created_at": "%s",
                  "entities": {"mentions": [{"start": 0, "end": 6, "username": "brand", "id": "%s"}]}%s}"""
                 .formatted(id, text, authorId, id, NOW, BRAND, extra);
     }
 
-    static String users(String id, String username, String name, long followers) {
+    public static String users(String id, String username, String name, long followers) {
         return """
                 {"id": "%s", "username": "%s", "name": "%s", "verified": false,
                  "public_metrics": {"followers_count": %d, "following_count": 10}}"""
                 .formatted(id, username, name, followers);
     }
 
-    static String dms(String event) {
+    public static String dms(String event) {
         return """
                 {"direct_message_events": [%s],
                  "users": {"3805104374": {"data": {"id": "3805104374", "username": "jdoe", "name": "Jane Doe",
@@ -450,7 +451,7 @@ class XChannelTest {
                 .formatted(event, BRAND, BRAND);
     }
 
-    static String dm(String id, String sender, String recipient, String text) {
+    public static String dm(String id, String sender, String recipient, String text) {
         return """
                 {"type": "message_create", "id": "%s", "created_timestamp": "%d",
                  "message_create": {"sender_id": "%s", "target": {"recipient_id": "%s"},
