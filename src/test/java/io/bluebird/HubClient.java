@@ -2,11 +2,16 @@ package io.bluebird;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +27,11 @@ public final class HubClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final int port;
 
     public HubClient(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
     }
 
     public HttpResponse<String> postMessage(String json) {
@@ -62,6 +69,81 @@ public final class HubClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An answer read off the socket: status, Content-Type and the body (de-chunked). */
+    public record RawAnswer(int status, String contentType, String body) {
+    }
+
+    /**
+     * A GET of {@code target} written on a socket as given, for what java.net.http will not send: a malformed
+     * escape, a raw backslash, a path over the header size limit.
+     */
+    public RawAnswer raw(String target) {
+        return rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN + "\r\n"
+                + "Connection: close\r\n\r\n");
+    }
+
+    /** A whole request written on a socket as given (it must ask for Connection: close), and its answer. */
+    public RawAnswer rawRequest(String request) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            InputStream in = socket.getInputStream();
+            String head = new String(readHead(in), StandardCharsets.ISO_8859_1);
+            String[] lines = head.split("\r\n");
+            String type = null;
+            boolean chunked = false;
+            for (String line : lines) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    type = line.substring(13).strip();
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            byte[] rest = in.readAllBytes();
+            return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), type,
+                    new String(chunked ? dechunked(rest) : rest, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        int b;
+        while (last4 != 0x0d0a0d0a && (b = in.read()) != -1) {
+            head.write(b);
+            last4 = (last4 << 8) | b;
+        }
+        return head.toByteArray();
+    }
+
+    private static byte[] dechunked(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < body.length) {
+            int lineEnd = indexOfCrLf(body, at);
+            int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0]
+                    .strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(body, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOfCrLf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
     }
 
     public HttpRequest.Builder request(String path) {

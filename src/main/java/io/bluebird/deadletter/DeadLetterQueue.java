@@ -62,6 +62,10 @@ public class DeadLetterQueue {
     /** Moves the message back to its queue; 404 when it is not (or no longer) on the dead-letter queue. */
     public DeadLetter replay(String pathId) {
         String id = PathIds.decoded(pathId, "id");
+        if (!id.startsWith("ID:")) {
+            // every JMS message id begins so: anything else is no dead letter, without a second's wait on the queue
+            throw new RequestRejected(404, "no dead letter " + id + " (a dead letter's id begins with ID:)");
+        }
         return jms.execute(session -> {
             Queue deadLetters = session.createQueue(QUEUE);
             try (MessageConsumer consumer = session.createConsumer(deadLetters,

@@ -3,9 +3,12 @@ package io.bluebird.firstreply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.bluebird.conversation.ConversationStore;
 import io.bluebird.conversation.Conversations;
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("firstReplies")
 public class FirstReplies {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private final FirstReplySettings settings;
     private final ConversationStore conversations;
@@ -68,17 +73,29 @@ public class FirstReplies {
                 "account", message.account(),
                 "reference", reference);
         String prefill = replace(orEmpty(channel.prefill()), values);
-        String dmLink = replace(orEmpty(channel.dmLink()), values)
-                .replace("{prefill}", URLEncoder.encode(prefill, StandardCharsets.UTF_8).replace("+", "%20"));
-        return replace(template, values).replace("{dmLink}", dmLink).strip();
+        String dmLink = replace(orEmpty(channel.dmLink()), with(values, "prefill",
+                URLEncoder.encode(prefill, StandardCharsets.UTF_8).replace("+", "%20")));
+        return replace(template, with(values, "dmLink", dmLink)).strip();
     }
 
-    private static String replace(String text, Map<String, String> values) {
-        String result = text;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            result = result.replace("{" + value.getKey() + "}", value.getValue());
+    /**
+     * Every placeholder of the template filled in one pass: a customer whose name or handle is "{account}" or
+     * "{dmLink}" is greeted by that name, never by what it would have become had the filled text been read again.
+     */
+    private static String replace(String template, Map<String, String> values) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (placeholder.find()) {
+            String value = values.get(placeholder.group(1));
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(value != null ? value : placeholder.group()));
         }
-        return result;
+        return placeholder.appendTail(filled).toString();
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String name, String value) {
+        Map<String, String> more = new HashMap<>(values);
+        more.put(name, value);
+        return more;
     }
 
     private static String orEmpty(String s) {

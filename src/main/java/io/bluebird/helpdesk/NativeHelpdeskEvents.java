@@ -49,8 +49,10 @@ public class NativeHelpdeskEvents {
         if (settings == null) {
             throw new RequestRejected(404, "no helpdesk '" + helpdesk + "' under bluebird.helpdesks");
         }
-        authenticate(settings, body, authorization, zendeskSignature, zendeskTimestamp);
-        JsonNode call = JsonRequests.object(json, body, "a JSON object {\"ticket_id\", \"comment\", \"status\"}");
+        // Camel hands an empty body over as null: signed, it is checked as the empty bytes it is
+        byte[] bytes = body == null ? new byte[0] : body;
+        authenticate(settings, bytes, authorization, zendeskSignature, zendeskTimestamp);
+        JsonNode call = JsonRequests.object(json, bytes, "a JSON object {\"ticket_id\", \"comment\", \"status\"}");
         String ticketId = text(call, "ticket_id");
         String conversationId = text(call, "conversation_id");
         if (ticketId == null && conversationId == null) {

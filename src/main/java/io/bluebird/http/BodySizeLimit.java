@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -57,10 +56,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/json");
-        response.getOutputStream().write(("{\"status\":413,\"error\":\"Payload Too Large\",\"message\":\"the body is larger than "
-                + maxBytes + " bytes (bluebird.http.max-body-size)\"}").getBytes(StandardCharsets.UTF_8));
+        ErrorResponse.of(413, "the body is larger than " + maxBytes + " bytes (bluebird.http.max-body-size)", null)
+                .writeTo(response);
     }
 
     private static final class BufferedRequest extends HttpServletRequestWrapper {

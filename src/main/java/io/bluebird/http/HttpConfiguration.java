@@ -1,9 +1,15 @@
 package io.bluebird.http;
 
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 @Configuration
@@ -22,5 +28,45 @@ public class HttpConfiguration {
         FilterRegistrationBean<JsonBodies> registration = new FilterRegistrationBean<>(new JsonBodies());
         registration.addUrlPatterns("/api/*", "/webhooks/*");
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryParameters> queryParameters() {
+        FilterRegistrationBean<QueryParameters> registration = new FilterRegistrationBean<>(new QueryParameters());
+        registration.addUrlPatterns("/api/*", "/webhooks/*");
+        return registration;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrors() {
+        return new ContainerErrorsOnTheHost();
+    }
+
+    /**
+     * Puts {@link ContainerErrors} where Tomcat's error report is, on the host. Spring Boot adds its own
+     * ErrorReportValve there (without the server's version) in a customizer of order 0: this one runs after it and
+     * takes that valve's place; the host, told the class, adds no other.
+     */
+    private static final class ContainerErrorsOnTheHost
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                StandardHost host = (StandardHost) context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ContainerErrors.class.getName());
+                host.getPipeline().addValve(new ContainerErrors());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.bluebird.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,11 +23,7 @@ public class JsonBodies extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(415);
-        response.setContentType("application/json");
-        response.getOutputStream().write(("{\"status\":415,\"error\":\"Unsupported Media Type\","
-                + "\"message\":\"send the body as JSON with Content-Type: application/json\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        ErrorResponse.of(415, "send the body as JSON with Content-Type: application/json", null).writeTo(response);
     }
 
     static boolean isJson(String contentType) {

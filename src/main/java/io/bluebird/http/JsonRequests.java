@@ -7,11 +7,14 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -27,8 +30,10 @@ public final class JsonRequests {
     public static JsonNode object(ObjectMapper json, byte[] body, String expected) {
         requireBody(body, expected);
         JsonNode node;
-        try {
-            node = json.readTree(body);
+        ObjectReader reader = strict(json.reader());
+        try (JsonParser parser = reader.createParser(body)) {
+            node = reader.readTree(parser);
+            requireEnd(parser);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -47,12 +52,13 @@ public final class JsonRequests {
     public static <T> T value(ObjectMapper json, byte[] body, Class<T> type, String expected) {
         requireBody(body, expected);
         T value;
-        try {
-            value = json.readerFor(type)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                    .readValue(body);
+        ObjectReader reader = strict(json.readerFor(type)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS));
+        try (JsonParser parser = reader.createParser(body)) {
+            value = reader.readValue(parser);
+            requireEnd(parser);
         } catch (JsonMappingException e) {
             throw wrongValue(json, e, expected);
         } catch (JsonProcessingException e) {
@@ -64,6 +70,21 @@ public final class JsonRequests {
             throw RequestRejected.badRequest(null, "expected " + expected + ", got null");
         }
         return value;
+    }
+
+    /**
+     * One JSON value, each field once: a body that says a field twice, or holds a second value after the first, means
+     * one thing to the hub and maybe another to whoever reads it next (parsers disagree on which one counts).
+     */
+    private static ObjectReader strict(ObjectReader reader) {
+        return reader.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    private static void requireEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw RequestRejected.badRequest(null, "malformed JSON: a second value after the first"
+                    + at(parser.currentTokenLocation()));
+        }
     }
 
     private static void requireBody(byte[] body, String expected) {
@@ -122,7 +143,10 @@ public final class JsonRequests {
 
     /** Where in the body the parser stopped, for the error message. */
     private static String at(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
+        return at(e.getLocation());
+    }
+
+    private static String at(JsonLocation location) {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

@@ -29,17 +29,6 @@ public class RequestRejected extends RuntimeException {
 
     /** The JSON body of the answer. */
     public ErrorResponse getResponse() {
-        return new ErrorResponse(status, reasonPhrase(status), getMessage(), field);
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 413 -> "Payload Too Large";
-            default -> "Error";
-        };
+        return ErrorResponse.of(status, getMessage(), field);
     }
 }

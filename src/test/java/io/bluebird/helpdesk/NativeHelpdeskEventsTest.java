@@ -20,7 +20,7 @@ class NativeHelpdeskEventsTest {
     static final HelpdeskSettings RT = new HelpdeskSettings("rt", "https://rt", null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null);
     final NativeHelpdeskEvents events = new NativeHelpdeskEvents(new HelpdeskConfig(Map.of("zendesk", ZENDESK, "rt",
-            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token"), new ObjectMapper());
+            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token", ""), new ObjectMapper());
 
     @Test
     void aCommentAndASolveInOneCallAreAReplyThenASolve() {
@@ -46,5 +46,15 @@ class NativeHelpdeskEventsTest {
                 .isInstanceOf(RequestRejected.class);
         assertThatThrownBy(() -> events.read("zendesk", body, null, "bm9wZQ==", "t"))
                 .hasMessage("wrong X-Zendesk-Webhook-Signature");
+    }
+
+    /** Camel passes an empty body as null: a signed empty call is a 400 for the body, not a failure of the hub. */
+    @Test
+    void aSignedEmptyCallIsRefusedForItsBody() {
+        String signature = Hmac.sha256Base64("signing-secret", "t".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> events.read("zendesk", null, null, signature, "t"))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> assertThat(e.getStatus()).isEqualTo(400))
+                .hasMessageStartingWith("the body is empty");
     }
 }

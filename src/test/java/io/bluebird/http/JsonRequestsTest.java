@@ -58,6 +58,20 @@ class JsonRequestsTest {
         assertRefused("{\"type\": ", null, "malformed JSON");
     }
 
+    @Test
+    void aFieldGivenTwiceOrASecondValueIsMalformed() {
+        assertRefused("{\"type\": \"agent.reply\", \"type\": \"ticket.solved\"}", null,
+                "malformed JSON: Duplicate field 'type'");
+        assertRefused("{\"type\": \"ticket.solved\"} {\"type\": \"agent.reply\"}", null,
+                "malformed JSON: a second value after the first (line 1, column 27)");
+        assertRefused("{\"type\": \"ticket.solved\"} ]", null, "malformed JSON");
+        assertThat(event("{\"type\": \"ticket.solved\"}\n").type()).isEqualTo(HelpdeskEventType.TICKET_SOLVED);
+        assertThatThrownBy(() -> JsonRequests.object(json, bytes("{\"data\": {\"id\": 1, \"id\": 2}}"), "an object"))
+                .hasMessageStartingWith("malformed JSON: Duplicate field 'id'");
+        assertThatThrownBy(() -> JsonRequests.object(json, bytes("{} {}"), "an object"))
+                .hasMessageStartingWith("malformed JSON: a second value after the first");
+    }
+
     private HelpdeskEvent event(String body) {
         return JsonRequests.value(json, bytes(body), HelpdeskEvent.class, "a HelpdeskEvent");
     }

@@ -22,4 +22,11 @@ class PathIdsTest {
             assertThat(e.getResponse().field()).isEqualTo("id");
         });
     }
+
+    @Test
+    void anIdPutInAPathIsOneSegmentWhateverItHolds() {
+        assertThat(PathIds.encoded("62 02/me?x=+é")).isEqualTo("62%2002%2Fme%3Fx%3D%2B%C3%A9");
+        assertThat(PathIds.decoded(PathIds.encoded("62 02/me?x=+é"), "id")).isEqualTo("62 02/me?x=+é");
+        assertThat(PathIds.encoded("3805104374")).isEqualTo("3805104374");
+    }
 }

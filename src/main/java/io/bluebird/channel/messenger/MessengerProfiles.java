@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.bluebird.channel.BoundedCache;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.PathIds;
 import io.bluebird.model.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,8 @@ class MessengerProfiles {
 
     private Author lookUp(String channel, String id) {
         String fields = "instagram".equals(channel) ? "name,username,follower_count" : "name,profile_pic";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.graphBaseUrl() + "/" + id + "?fields=" + fields))
+        URI uri = URI.create(settings.graphBaseUrl() + "/" + PathIds.encoded(id) + "?fields=" + fields);
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(WAIT).header("Authorization", "Bearer " + settings.pageAccessToken()).GET().build();
         try {
             HttpResponse<String> response = http.send(request, "Graph API profile");

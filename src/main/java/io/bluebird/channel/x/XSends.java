@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.conversation.NumberedChoices;
+import io.bluebird.http.PathIds;
 import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.Visibility;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ public class XSends {
                     Map.of("in_reply_to_tweet_id", message.inReplyTo())), XApi.As.BRAND).body()
                     .path("data").path("id").asText();
         }
-        return api.call("POST", "/2/dm_conversations/with/" + message.recipientId() + "/messages",
+        return api.call("POST", "/2/dm_conversations/with/" + PathIds.encoded(message.recipientId()) + "/messages",
                 Map.of("text", text), XApi.As.BRAND).body().path("data").path("dm_event_id").asText();
     }
 }

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
-import io.bluebird.http.RequestRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +35,8 @@ public class XTokens {
 
     private static final Logger log = LoggerFactory.getLogger(XTokens.class);
     private static final Duration RENEW_AHEAD = Duration.ofMinutes(2);
+    /** What x_token.refresh_token keeps; X's are about a hundred characters. */
+    private static final int MAX_REFRESH_TOKEN = 1024;
 
     private final XSettings settings;
     private final JdbcTemplate jdbc;
@@ -76,12 +78,9 @@ public class XTokens {
      * may resume.
      */
     public synchronized void authorize(byte[] body) {
-        String refreshToken = JsonRequests.object(json, body, "{\"refreshToken\": \"…\"}").path("refreshToken")
-                .asText("");
-        if (refreshToken.isBlank()) {
-            throw RequestRejected.badRequest("refreshToken", "'refreshToken' is required");
-        }
-        transactions.executeWithoutResult(status -> store(refreshToken.strip()));
+        String refreshToken = JsonFields.id(JsonRequests.object(json, body, "{\"refreshToken\": \"…\"}")
+                .get("refreshToken"), "refreshToken", MAX_REFRESH_TOKEN).strip();
+        transactions.executeWithoutResult(status -> store(refreshToken));
         accessToken = null;
         revoked = null;
         log.info("X: a new refresh token was stored for account {}", settings.accountId());

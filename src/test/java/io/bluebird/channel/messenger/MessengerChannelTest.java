@@ -207,6 +207,28 @@ public class MessengerChannelTest {
         assertThat(HubClient.json(malformed.body()).path("message").asText()).startsWith("malformed JSON");
     }
 
+    /** A query parameter of the webhook's URL (Meta signs only the body) never travels with the message to the queue. */
+    @Test
+    void aDeliveryWhoseUrlCarriesAnyQueryParameterIsQueued() {
+        HttpResponse<String> answer = deliver(hub, "/webhooks/messenger?not%20an%20identifier=1",
+                page(messaging("6201", PAGE, System.currentTimeMillis(), """
+                        "message": {"mid": "m_6201", "text": "hi"}""")));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("messenger:dm:m_6201");
+    }
+
+    /** Ids are data: one that is no URL path segment is looked up encoded, never spliced into the Graph API's URL. */
+    @Test
+    void aSenderIdThatIsNoPathSegmentIsLookedUpEncoded() {
+        assertThat(deliver(page(messaging("62 02/me?x=", PAGE, System.currentTimeMillis(), """
+                "message": {"mid": "m_6202", "text": "hi"}"""))).statusCode()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("customer").path("id").asText())
+                .isEqualTo("62 02/me?x=");
+        graph.verify(getRequestedFor(urlEqualTo("/62%2002%2Fme%3Fx%3D?fields=name,profile_pic")));
+    }
+
     /** What is acknowledged must be processable: no timestamp is the receive time, an unreadable one is refused. */
     @Test
     void aMessageWithoutATimestampGetsTheReceiveTimeAndAnUnreadableOneIsRefused() throws Exception {
@@ -355,7 +377,11 @@ public class MessengerChannelTest {
 
     /** A delivery signed as Meta signs it: over the very bytes sent, with the app secret. */
     static HttpResponse<String> deliver(HubClient hub, String body) {
-        return hub.send(hub.request("/webhooks/messenger").header("Content-Type", "application/json")
+        return deliver(hub, "/webhooks/messenger", body);
+    }
+
+    static HttpResponse<String> deliver(HubClient hub, String path, String body) {
+        return hub.send(hub.request(path).header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex("meta-app-secret", bytes(body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     }

@@ -311,6 +311,28 @@ public class XChannelTest {
                 .isEqualTo("x:dm:" + longest);
     }
 
+    /** A query parameter of the webhook's URL (X signs only the body) never travels with the message to the queue. */
+    @Test
+    void aDeliveryWhoseUrlCarriesAnyQueryParameterIsQueued() {
+        HttpResponse<String> answer = deliver("/webhooks/x?not%20an%20identifier=1&JMSXGroupID=g",
+                envelope("dm.received", dms(dm("3981", "3980", BRAND, "hello"))));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("id").asText())
+                .isEqualTo("x:dm:3981");
+    }
+
+    /** What is stored must fit x_token.refresh_token: a longer token, or one that is no string, is a 400. */
+    @Test
+    void aRefreshTokenThatCannotBeStoredIsRefusedNamingTheField() {
+        for (String body : new String[] {"{\"refreshToken\": \"%s\"}".formatted("r".repeat(1025)),
+                "{\"refreshToken\": 12345}", "{\"refreshToken\": {\"token\": \"r\"}}"}) {
+            assertThat(HubClient.badRequest(hub.send(hub.request("/api/admin/x/authorize")
+                    .header("Authorization", "Bearer " + HubClient.TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)))).path("field").asText()).isEqualTo("refreshToken");
+        }
+    }
+
     /** Both customers get the automatic welcome DM first: it meets the same refusal and the same rate limit. */
     @Test
     void closedDmsBecomeANoteAndARateLimitWaitsForTheReset() throws Exception {
@@ -377,7 +399,11 @@ public class XChannelTest {
     }
 
     private HttpResponse<String> deliver(String body) {
-        return hub.send(hub.request("/webhooks/x").header("Content-Type", "application/json")
+        return deliver("/webhooks/x", body);
+    }
+
+    private HttpResponse<String> deliver(String path, String body) {
+        return hub.send(hub.request(path).header("Content-Type", "application/json")
                 .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64("x-consumer-secret", bytes(body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     }
@@ -402,14 +428,14 @@ public class XChannelTest {
                           "payload": %s%s}}""".formatted(UUID.randomUUID(), BRAND, type, payload, includes);
     }
 
-    static String xPost(String id, String authorId, String text, String extra) {
+    public static String xPost(String id, String authorId, String text, String extra) {
         return """
                 {"id": "%s", "text": "%s", "author_id": "%s", "conversation_id": "%s", "created_at": "%s",
                  "entities": {"mentions": [{"start": 0, "end": 6, "username": "brand", "id": "%s"}]}%s}"""
                 .formatted(id, text, authorId, id, NOW, BRAND, extra);
     }
 
-    static String users(String id, String username, String name, long followers) {
+    public static String users(String id, String username, String name, long followers) {
         return """
                 {"id": "%s", "username": "%s", "name": "%s", "verified": false,
                  "public_metrics": {"followers_count": %d, "following_count": 10}}"""
