@@ -26,12 +26,12 @@ public class DeliveryAttempts {
         this.maxRedeliveries = maxRedeliveries;
     }
 
-    /** Counts the failed call on the exchange; the delivery routes are named deliver-<helpdesk>. */
+    /** Counts the failed call on the exchange, whose route is its helpdesk's delivery route. */
     public boolean another(Exchange exchange) {
         int failedCalls = exchange.getProperty(FAILED_CALLS, 0, Integer.class) + 1;
         exchange.setProperty(FAILED_CALLS, failedCalls);
-        String helpdesk = exchange.getFromRouteId().substring("deliver-".length());
-        return another(failedCalls, maxRedeliveries, circuits.of(helpdesk).getState());
+        return another(failedCalls, maxRedeliveries,
+                circuits.of(DeliveryRoutes.helpdeskOf(exchange.getFromRouteId())).getState());
     }
 
     static boolean another(int failedCalls, int maxRedeliveries, CircuitBreaker.State breaker) {

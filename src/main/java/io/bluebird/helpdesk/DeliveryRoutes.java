@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryRoutes implements CamelContextConfiguration {
 
+    private static final String ROUTE_PREFIX = "deliver-";
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryRoutes.class);
 
     private final HelpdeskConfig config;
@@ -30,6 +32,16 @@ public class DeliveryRoutes implements CamelContextConfiguration {
         // the templates are read from routes/ while the context starts
     }
 
+    /** The delivery route of a helpdesk: deliver-<name>. */
+    static String routeId(String helpdesk) {
+        return ROUTE_PREFIX + helpdesk;
+    }
+
+    /** The helpdesk a delivery route delivers to. */
+    static String helpdeskOf(String routeId) {
+        return routeId.substring(ROUTE_PREFIX.length());
+    }
+
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
@@ -39,7 +51,7 @@ public class DeliveryRoutes implements CamelContextConfiguration {
                         + helpdesk.getValue().type() + "': no route template " + template + " in routes/");
             }
             String routeId = TemplatedRouteBuilder.builder(camelContext, template)
-                    .routeId("deliver-" + helpdesk.getKey())
+                    .routeId(routeId(helpdesk.getKey()))
                     .parameter("helpdesk", helpdesk.getKey())
                     .add();
             log.info("Helpdesk '{}' ({}) delivers from queue bluebird.tickets.{} (route {})", helpdesk.getKey(),
