@@ -2,6 +2,7 @@ package io.bluebird.broker;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -27,11 +28,14 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
 
     private final TransactionTemplate database;
     private final int batchSize;
+    private final DistributionSummary batches;
 
-    BatchingListenerContainer(JmsEndpoint endpoint, TransactionTemplate database, int batchSize) {
+    BatchingListenerContainer(JmsEndpoint endpoint, TransactionTemplate database, int batchSize,
+                              DistributionSummary batches) {
         super(endpoint);
         this.database = database;
         this.batchSize = batchSize;
+        this.batches = batches;
     }
 
     @Override
@@ -47,6 +51,7 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
             return false;
         }
         messageReceived(invoker, session);
+        batches.record(batch.size());
         try {
             if (batch.size() == 1) {
                 exposing(session, () -> listen(session, batch.get(0)));
