@@ -19,8 +19,8 @@ DATA=$STATE/data
 mkdir -p "$STATE" target/postgres
 
 bin_dir() {
-  # the newest installed major version
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+  # the newest installed major version; nothing (and no failure) before the install
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true
 }
 
 install_postgres() {
