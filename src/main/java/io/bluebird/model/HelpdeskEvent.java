@@ -13,6 +13,14 @@ public record HelpdeskEvent(
         String text,
         Visibility visibility) {
 
+    public HelpdeskEvent {
+        // as every database can compare them (Nul): an unknown ticket is then refused, not retried until dead-lettered
+        conversationId = Nul.replaced(conversationId);
+        helpdesk = Nul.replaced(helpdesk);
+        helpdeskTicketId = Nul.replaced(helpdeskTicketId);
+        text = Nul.replaced(text);
+    }
+
     public HelpdeskEvent withConversationId(String id) {
         return new HelpdeskEvent(type, id, helpdesk, helpdeskTicketId, text, visibility);
     }

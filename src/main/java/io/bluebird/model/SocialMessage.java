@@ -34,6 +34,14 @@ public record SocialMessage(
     public static final int MAX_QUICK_REPLY_PAYLOAD = 1000;
 
     public SocialMessage {
+        // the ids and texts as every database can store them (Nul)
+        id = Nul.replaced(id);
+        channel = Nul.replaced(channel);
+        nativeId = Nul.replaced(nativeId);
+        account = Nul.replaced(account);
+        text = Nul.replaced(text);
+        inReplyTo = Nul.replaced(inReplyTo);
+        quickReplyPayload = Nul.replaced(quickReplyPayload);
         direction = direction == null ? Direction.IN : direction;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }

@@ -25,7 +25,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,6 +138,11 @@ class FaultSuiteIT {
 
     /** Runs the load, starts the fault after a calm start, ends it, and waits for every acknowledged message. */
     private void row(String fault, Step start, Step end) throws Exception {
+        row(fault, Map.of(), start, end);
+    }
+
+    /** The same, with {@code hubSettings} added to the hub's environment. */
+    private void row(String fault, Map<String, String> hubSettings, Step start, Step end) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN,
                 "X_CONSUMER_SECRET", SECRET, "X_ACCOUNT_ID", XChannelTest.BRAND,
                 "BLUEBIRD_ROUTING_DEFAULT_HELPDESK", "zendesk", "ZENDESK_BASE_URL", zendesk.baseUrl(),
@@ -146,6 +153,7 @@ class FaultSuiteIT {
                     {"bluebird": {"delivery": {"max-redelivery-delay": 5000,
                                                "circuit-breaker": {"wait-in-open-state": "5s"}}}}""");
         }
+        settings.putAll(hubSettings);
         try (RunningHub hub = new RunningHub("faults-" + TABLE.size(), settings).start()) {
             Load load = new Load(hub.port());
             load.run(CALM);
@@ -268,6 +276,52 @@ class FaultSuiteIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(20)
+    void databaseStopped() throws Exception {
+        try (ExternalPostgres postgres = ExternalPostgres.fresh()) {
+            Map<String, String> settings = new HashMap<>(postgres.settings());
+            settings.put("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "always");
+            CompletableFuture<Duration> healthy = new CompletableFuture<>();
+            row("the database (PostgreSQL) stopped, then started", settings, hub -> postgres.stop(), hub -> {
+                // the door takes DMs meanwhile (it needs only the broker); the health says why nothing is processed
+                HttpResponse<String> down = health(hub);
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(HubClient.json(down.body()).path("components").path("db").path("status").asText())
+                        .isEqualTo("DOWN");
+                postgres.start();
+                Instant started = Instant.now();
+                healthy.completeAsync(() -> {
+                    while (health(hub).statusCode() != 200) {
+                        pause();
+                    }
+                    return Duration.between(started, Instant.now());
+                });
+            });
+            assertThat(healthy.get(1, TimeUnit.MINUTES)).as("the health UP again by itself")
+                    .isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    private static HttpResponse<String> health(RunningHub hub) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(
+                    "http://localhost:" + hub.port() + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET /actuator/health failed", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
