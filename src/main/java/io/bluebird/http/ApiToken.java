@@ -62,15 +62,26 @@ public class ApiToken {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new RequestRejected(401, "missing bearer token: send Authorization: Bearer <bluebird.api.token>");
         }
+        if (!matches(authorization, valid)) {
+            throw new RequestRejected(401, "wrong bearer token");
+        }
+    }
+
+    /** Whether a request carries a valid bearer token; for where a caller without one still gets an answer. */
+    public boolean accepts(String authorization) {
+        List<byte[]> valid = valid();
+        return !valid.isEmpty() && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && matches(authorization, valid);
+    }
+
+    private static boolean matches(String authorization, List<byte[]> valid) {
         byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         boolean matches = false;
         for (byte[] token : valid) {
             // every token compared, in constant time: how long a refusal takes says nothing about either
             matches |= MessageDigest.isEqual(token, given);
         }
-        if (!matches) {
-            throw new RequestRejected(401, "wrong bearer token");
-        }
+        return matches;
     }
 
     private List<byte[]> valid() {

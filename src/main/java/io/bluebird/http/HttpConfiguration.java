@@ -37,6 +37,14 @@ public class HttpConfiguration {
         return registration;
     }
 
+    /** The hub's API token shows the health components (show-components and show-details: when-authorized). */
+    @Bean
+    FilterRegistrationBean<ActuatorCaller> actuatorCaller(ApiToken token) {
+        FilterRegistrationBean<ActuatorCaller> registration = new FilterRegistrationBean<>(new ActuatorCaller(token));
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
+    }
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrors() {
         return new ContainerErrorsOnTheHost();
