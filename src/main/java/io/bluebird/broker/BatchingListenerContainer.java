@@ -1,6 +1,7 @@
 package io.bluebird.broker;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import jakarta.jms.ConnectionFactory;
@@ -11,6 +12,7 @@ import jakarta.jms.Session;
 import org.apache.camel.component.jms.DefaultJmsMessageListenerContainer;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.springframework.jms.connection.JmsResourceHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,8 +58,7 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
             if (batch.size() == 1) {
                 exposing(session, () -> listen(session, batch.get(0)));
             } else {
-                database.executeWithoutResult(transaction ->
-                        exposing(session, () -> batch.forEach(message -> listen(session, message))));
+                inOneDatabaseTransaction(session, batch);
             }
             commitIfNecessary(session, null);
         } catch (Throwable failure) {
@@ -68,6 +69,26 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
             }
         }
         return true;
+    }
+
+    /**
+     * The batch in one database transaction, or, when the database is away as it begins, message by message: each
+     * step then waits the outage out in place (routes/process-errors.yaml), as it does for a message alone.
+     */
+    private void inOneDatabaseTransaction(Session session, List<Message> batch) {
+        Runnable route = () -> batch.forEach(message -> listen(session, message));
+        AtomicBoolean began = new AtomicBoolean();
+        try {
+            database.executeWithoutResult(transaction -> {
+                began.set(true);
+                exposing(session, route);
+            });
+        } catch (CannotCreateTransactionException away) {
+            if (began.get()) {
+                throw away;
+            }
+            exposing(session, route);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells a database that is away (stopped, restarting, unreachable, out of connections) from a message the database
@@ -42,6 +43,15 @@ public class DatabaseOutages {
             }
         }
         return false;
+    }
+
+    /**
+     * An outage a step can wait out in place: not inside a transaction begun around it (the process stage's batch,
+     * BatchingListenerContainer), whose connection went with the database; that one fails, is rolled back, and its
+     * messages come back one by one, each then waiting here.
+     */
+    public boolean canWaitOut(Throwable failure) {
+        return isOutage(failure) && !TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     private static boolean unavailable(String sqlState) {

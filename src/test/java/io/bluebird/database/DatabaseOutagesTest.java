@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class DatabaseOutagesTest {
 
@@ -43,5 +44,18 @@ class DatabaseOutagesTest {
                 new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")))).isFalse();
         assertThat(outages.isOutage(new IllegalStateException("stored message is not a SocialMessage"))).isFalse();
         assertThat(outages.isOutage(null)).isFalse();
+    }
+
+    @Test
+    void anOutageIsWaitedOutInPlaceOnlyOutsideABatchsTransactionWhoseConnectionWentWithTheDatabase() {
+        CannotGetJdbcConnectionException away = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        assertThat(outages.canWaitOut(away)).isTrue();
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThat(outages.canWaitOut(away)).isFalse();
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+        assertThat(outages.canWaitOut(new DuplicateKeyException("conversation_open_key"))).isFalse();
     }
 }
