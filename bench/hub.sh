@@ -22,6 +22,8 @@ if [ "${BENCH_CDS:-0}" = 1 ]; then
   JAR=(-XX:SharedArchiveFile=target/cds/bluebird.jsa -jar target/cds/bluebird.jar)
 fi
 
+# the H2 settings of the tree's own configuration, in a database of the run's own
+H2_SETTINGS=$(sed -n 's/^ *url: jdbc:h2:file:[^;]*//p' "$TREE/config/application.yaml" | head -1)
 WORK=$(mktemp -d /tmp/bluebird-bench.XXXXXX)
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
@@ -39,7 +41,7 @@ X_CONSUMER_SECRET=$BENCH_X_SECRET X_ACCOUNT_ID=$BENCH_X_ACCOUNT ZENDESK_BASE_URL
 ZENDESK_CLIENT_ID=bench ZENDESK_CLIENT_SECRET=bench-client-secret BLUEBIRD_API_TOKEN=bench-token \
   bash -c 'cd "$0" && exec "$@"' "$TREE" \
   java ${BENCH_JAVA_OPTS:--Xmx1g} "${JFR[@]}" "${JAR[@]}" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE${BENCH_DB_OPTS:-}" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db$H2_SETTINGS${BENCH_DB_OPTS:-}" \
   --spring.artemis.embedded.data-directory="$WORK/artemis" --bluebird.broker.listen= \
   --bluebird.routing.default-helpdesk=zendesk --bluebird.survey.enabled=false \
   --logging.level.io.bluebird=WARN ${BENCH_HUB_ARGS:-} >"$WORK/hub.log" 2>&1 &

@@ -19,7 +19,7 @@ start() {
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   BLUEBIRD_API_TOKEN=startup java ${BENCH_JAVA_OPTS:--Xmx256m} "$@" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/data/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+    --spring.datasource.url="jdbc:h2:file:$WORK/data/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64" \
     --spring.artemis.embedded.data-directory="$WORK/data/artemis" --bluebird.broker.listen= >"$WORK/hub.log" 2>&1 &
   hub=$!
   until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
