@@ -1,7 +1,5 @@
 package io.bluebird.e2e;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.springframework.util.FileSystemUtils;
@@ -15,6 +13,8 @@ final class ExternalBroker implements AutoCloseable {
 
     static final String USER = "bluebird";
     static final String PASSWORD = "bluebird";
+
+    private static final ServerScript SCRIPT = new ServerScript("scripts/artemis-test-server.sh");
 
     private String url;
 
@@ -35,25 +35,15 @@ final class ExternalBroker implements AutoCloseable {
     }
 
     void start() throws Exception {
-        url = script("start").strip();
+        url = SCRIPT.run("start");
     }
 
     void stop() throws Exception {
-        script("stop");
+        SCRIPT.run("stop");
     }
 
     @Override
     public void close() throws Exception {
         stop();
-    }
-
-    private static String script(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("scripts/artemis-test-server.sh", command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("scripts/artemis-test-server.sh " + command + " failed; see target/artemis");
-        }
-        return out;
     }
 }

@@ -1,7 +1,5 @@
 package io.bluebird.e2e;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -14,6 +12,8 @@ final class ExternalPostgres implements AutoCloseable {
     static final String USER = "bluebird";
     static final String PASSWORD = "bluebird";
 
+    private static final ServerScript SCRIPT = new ServerScript("scripts/postgres-test-server.sh");
+
     private String url;
 
     private ExternalPostgres() {
@@ -22,7 +22,7 @@ final class ExternalPostgres implements AutoCloseable {
     /** A new, empty cluster, started. */
     static ExternalPostgres fresh() throws Exception {
         ExternalPostgres postgres = new ExternalPostgres();
-        postgres.url = script("fresh").strip();
+        postgres.url = SCRIPT.run("fresh");
         return postgres;
     }
 
@@ -33,25 +33,15 @@ final class ExternalPostgres implements AutoCloseable {
     }
 
     void start() throws Exception {
-        url = script("start").strip();
+        url = SCRIPT.run("start");
     }
 
     void stop() throws Exception {
-        script("stop");
+        SCRIPT.run("stop");
     }
 
     @Override
     public void close() throws Exception {
         stop();
-    }
-
-    private static String script(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("scripts/postgres-test-server.sh", command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("scripts/postgres-test-server.sh " + command + " failed");
-        }
-        return out;
     }
 }
