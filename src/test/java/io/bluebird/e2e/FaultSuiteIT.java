@@ -206,11 +206,10 @@ class FaultSuiteIT {
         List<ServeEvent> during = creates.stream().filter(call -> outcome.duringFault(at(call))).toList();
         Duration calmWait = outcome.longestWait(firstDeliveries(), false);
         Duration faultWait = outcome.longestWait(firstDeliveries(), true);
-        NOTES.add("- %s: %d of %d tickets created during the fault tagged crm-unavailable, %d of %d before it tagged vip;"
-                .formatted(fault, tagged(during, CrmEnrichment.UNAVAILABLE_TAG), during.size(), tagged(before, "vip"),
-                        before.size())
-                + " longest wait from webhook to helpdesk %.1f s during the fault, %.1f s before it"
-                .formatted(faultWait.toMillis() / 1000.0, calmWait.toMillis() / 1000.0));
+        NOTES.add(("- %s: %d of %d tickets created during the fault tagged crm-unavailable, %d of %d before it tagged"
+                + " vip; longest wait from webhook to helpdesk %.1f s during the fault, %.1f s before it").formatted(
+                fault, tagged(during, CrmEnrichment.UNAVAILABLE_TAG), during.size(), tagged(before, "vip"),
+                before.size(), faultWait.toMillis() / 1000.0, calmWait.toMillis() / 1000.0));
         assertThat(tagged(before, "vip")).as(fault + ": tickets enriched before the fault").isEqualTo(before.size());
         assertThat(during).as(fault + ": tickets created during the fault").isNotEmpty();
         assertThat(tagged(during, CrmEnrichment.UNAVAILABLE_TAG)).as(fault + ": tickets tagged during the fault")
