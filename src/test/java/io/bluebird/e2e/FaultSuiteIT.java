@@ -294,9 +294,9 @@ class FaultSuiteIT {
         }
 
         /** The longest any acknowledged DM sent during the fault (or before it) waited to reach the helpdesk. */
-        Duration longestWait(Map<Long, Instant> delivered, boolean duringFault) {
+        Duration longestWait(Map<Long, Instant> delivered, boolean ofFault) {
             return load.acknowledged.stream()
-                    .filter(n -> delivered.containsKey(n) && (duringFault ? duringFault(load.sentAt.get(n))
+                    .filter(n -> delivered.containsKey(n) && (ofFault ? duringFault(load.sentAt.get(n))
                             : load.sentAt.get(n).isBefore(faultStarted)))
                     .map(n -> Duration.between(load.sentAt.get(n), delivered.get(n)))
                     .max(Duration::compareTo).orElse(Duration.ZERO);
