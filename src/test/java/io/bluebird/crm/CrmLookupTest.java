@@ -83,6 +83,19 @@ class CrmLookupTest {
     }
 
     @Test
+    void aLookupEndsWithinTheTimeoutEvenWhileTheAnswerTrickles() {
+        // headers at once, the body over 5 s: the process route has no timeout of its own around the lookup
+        crm.stubFor(get(urlPathEqualTo("/customers")).willReturn(okJson("{\"id\": \"C-1\", \"name\": \"Jane Doe\"}")
+                .withChunkedDribbleDelay(5, 5_000)));
+        CrmSettings settings = new CrmSettings("http", crm.baseUrl(), null, Duration.ofMillis(500), null, false,
+                null, null);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> new HttpCrm(settings).find(JANE)).isInstanceOf(CrmUnavailable.class);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500);
+    }
+
+    @Test
     void aBaseUrlAloneMeansTheHttpCrmAndNoneWithABaseUrlStopsTheStartUp() {
         assertThat(new CrmSettings(null, crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("http");
         assertThat(new CrmSettings("", null, null, null, null, false, null, null).enabled()).isFalse();

@@ -2,9 +2,11 @@ package io.bluebird.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +27,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -37,6 +42,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
 import io.bluebird.channel.x.XChannelTest;
+import io.bluebird.crm.CrmEnrichment;
 import io.bluebird.helpdesk.zendesk.ZendeskAudits;
 import io.bluebird.http.Hmac;
 import org.junit.jupiter.api.AfterAll;
@@ -64,10 +70,16 @@ class FaultSuiteIT {
     private static final String SECRET = "fault-suite-consumer-secret";
     private static final Pattern MARKER = Pattern.compile("fault message (\\d+)");
     private static final List<String> TABLE = new ArrayList<>();
+    /** What rows found besides the table's columns, written below it. */
+    private static final List<String> NOTES = new ArrayList<>();
+    /** No DM sent during a CRM fault may wait as long as the slow CRM takes to answer. */
+    private static final Duration NO_STALL = Duration.ofSeconds(10);
+    private static final UUID CRM_LOOKUP = UUID.randomUUID();
 
     private final int zendeskPort = freePort();
     private final List<StubMapping> faults = new ArrayList<>();
     private WireMockServer zendesk;
+    private WireMockServer crm;
 
     @BeforeEach
     void zendeskStandIn() {
@@ -79,6 +91,9 @@ class FaultSuiteIT {
     @AfterEach
     void stopStandIn() {
         zendesk.stop();
+        if (crm != null) {
+            crm.stop();
+        }
     }
 
     @AfterAll
@@ -90,6 +105,10 @@ class FaultSuiteIT {
                         + " | recovery |",
                 "|---|---|---|---|---|---|"));
         lines.addAll(TABLE);
+        if (!NOTES.isEmpty()) {
+            lines.add("");
+            lines.addAll(NOTES);
+        }
         Files.write(Path.of("target", "fault-table.md"), lines);
         lines.forEach(System.out::println);
     }
@@ -126,6 +145,86 @@ class FaultSuiteIT {
                 });
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void crmAnswersAfterTenSeconds() throws Exception {
+        Outcome outcome = row("the CRM answers after 10 s (the hub waits 2 s); each DM during it from a new customer",
+                crmStandIn(), true, hub -> crm.editStub(crmAnswersAfter(10_000)),
+                hub -> crm.editStub(crmAnswersAfter(0)));
+        ticketsWentOnTaggedWithoutStalling("the CRM answers after 10 s", outcome);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void crmRefusesConnections() throws Exception {
+        Outcome outcome = row("the CRM refuses connections; each DM during it from a new customer", crmStandIn(), true,
+                hub -> crm.stop(), hub -> crm.start());
+        ticketsWentOnTaggedWithoutStalling("the CRM refuses connections", outcome);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(7)
+    void externalBrokerStoppedThenStarted() throws Exception {
+        try (ExternalBroker broker = ExternalBroker.fresh()) {
+            // as ExternalBrokerIT and BrokerOutageIT run the hub: no broker of its own
+            Outcome outcome = row("the external broker stopped, then started", Map.of("SPRING_ARTEMIS_MODE", "native",
+                            "SPRING_ARTEMIS_BROKER_URL", broker.url(), "SPRING_ARTEMIS_USER", ExternalBroker.USER,
+                            "SPRING_ARTEMIS_PASSWORD", ExternalBroker.PASSWORD), false,
+                    hub -> broker.stop(), hub -> broker.start());
+            Map<Integer, Integer> answers = outcome.load().answers;
+            NOTES.add("- the external broker stopped, then started: webhooks answered " + answers
+                    + " (status=count; 0 is no answer within 10 s)");
+            // not acknowledged means refused at once with 503, X's cue to send it again: never a 500 or a timeout
+            assertThat(answers.keySet()).as("webhook answers").containsOnly(200, 503);
+        }
+    }
+
+    /** The HTTP CRM's stand-in, up: every customer known and a VIP, so an enriched ticket is tagged vip. */
+    private Map<String, String> crmStandIn() {
+        crm = new WireMockServer(options().port(freePort()));
+        crm.start();
+        crm.stubFor(crmAnswersAfter(0));
+        // the one key DESIGN.md names for the CRM: it alone makes the hub ask this CRM
+        return Map.of("CRM_BASE_URL", crm.baseUrl());
+    }
+
+    /** The CRM's answer to GET /customers?channel=&handle=&id=, as the hub's default field mapping reads it. */
+    private static MappingBuilder crmAnswersAfter(int millis) {
+        return get(urlPathEqualTo("/customers")).withId(CRM_LOOKUP).willReturn(okJson("""
+                {"id": "crm-{{request.query.id}}", "name": "Customer {{request.query.id}}",
+                 "email": "{{request.query.id}}@customers.example", "vip": true, "tier": "gold"}""")
+                .withFixedDelay(millis).withTransformers("response-template"));
+    }
+
+    /**
+     * What a CRM fault must leave besides nothing lost or doubled (DESIGN.md: "a CRM outage marks the ticket 'not
+     * enriched' and never drops or stalls it"): the tickets created before it carry the record (tagged vip), those
+     * created during it are tagged crm-unavailable, and no DM sent during it waited anywhere near the CRM's silence.
+     */
+    private void ticketsWentOnTaggedWithoutStalling(String fault, Outcome outcome) {
+        List<ServeEvent> creates = successfulCalls().stream()
+                .filter(call -> call.getRequest().getUrl().equals("/api/v2/tickets.json")).toList();
+        List<ServeEvent> before = creates.stream().filter(call -> at(call).isBefore(outcome.faultStarted())).toList();
+        List<ServeEvent> during = creates.stream().filter(call -> outcome.duringFault(at(call))).toList();
+        Duration calmWait = outcome.longestWait(firstDeliveries(), false);
+        Duration faultWait = outcome.longestWait(firstDeliveries(), true);
+        NOTES.add(("- %s: %d of %d tickets created during the fault tagged crm-unavailable, %d of %d before it tagged"
+                + " vip; longest wait from webhook to helpdesk %.1f s during the fault, %.1f s before it").formatted(
+                fault, tagged(during, CrmEnrichment.UNAVAILABLE_TAG), during.size(), tagged(before, "vip"),
+                before.size(), faultWait.toMillis() / 1000.0, calmWait.toMillis() / 1000.0));
+        assertThat(tagged(before, "vip")).as(fault + ": tickets enriched before the fault").isEqualTo(before.size());
+        assertThat(during).as(fault + ": tickets created during the fault").isNotEmpty();
+        assertThat(tagged(during, CrmEnrichment.UNAVAILABLE_TAG)).as(fault + ": tickets tagged during the fault")
+                .isEqualTo(during.size());
+        assertThat(faultWait).as(fault + ": longest wait of a DM sent during the fault").isLessThan(NO_STALL);
+    }
+
+    private static long tagged(List<ServeEvent> creates, String tag) {
+        return creates.stream().filter(create -> StreamSupport.stream(HubClient.json(create.getRequest()
+                .getBodyAsString()).path("ticket").path("tags").spliterator(), false)
+                .anyMatch(t -> t.asText().equals(tag))).count();
+    }
+
     private void helpdeskDown() {
         fault(any(urlPathMatching("/api/v2/tickets.*")).willReturn(aResponse().withStatus(503)
                 .withHeader("Retry-After", "2")));
@@ -138,11 +237,15 @@ class FaultSuiteIT {
 
     /** Runs the load, starts the fault after a calm start, ends it, and waits for every acknowledged message. */
     private void row(String fault, Step start, Step end) throws Exception {
-        row(fault, Map.of(), start, end);
+        row(fault, Map.of(), false, start, end);
     }
 
-    /** The same, with {@code hubSettings} added to the hub's environment. */
-    private void row(String fault, Map<String, String> hubSettings, Step start, Step end) throws Exception {
+    /**
+     * A row whose hub gets these settings besides the suite's; with strangers, each DM sent during the fault comes
+     * from a customer the hub has not met (a new ticket, and a CRM lookup, each).
+     */
+    private Outcome row(String fault, Map<String, String> hubSettings, boolean strangers, Step start, Step end)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN,
                 "X_CONSUMER_SECRET", SECRET, "X_ACCOUNT_ID", XChannelTest.BRAND,
                 "BLUEBIRD_ROUTING_DEFAULT_HELPDESK", "zendesk", "ZENDESK_BASE_URL", zendesk.baseUrl(),
@@ -158,7 +261,10 @@ class FaultSuiteIT {
             Load load = new Load(hub.port());
             load.run(CALM);
             start.run(hub);
+            Instant started = Instant.now();
+            load.strangers = strangers;
             load.run(FAULT);
+            load.strangers = false;
             end.run(hub);
             Instant ended = Instant.now();
             load.run(CALM);
@@ -178,6 +284,24 @@ class FaultSuiteIT {
                             : "not within the wait"));
             assertThat(lost).as(fault + ": acknowledged, never delivered").isEmpty();
             assertThat(duplicated).as(fault + ": delivered twice").isZero();
+            return new Outcome(load, started, ended);
+        }
+    }
+
+    /** A row's load, and when its fault started and ended. */
+    private record Outcome(Load load, Instant faultStarted, Instant faultEnded) {
+
+        boolean duringFault(Instant at) {
+            return !at.isBefore(faultStarted) && !at.isAfter(faultEnded);
+        }
+
+        /** The longest any acknowledged DM sent during the fault (or before it) waited to reach the helpdesk. */
+        Duration longestWait(Map<Long, Instant> delivered, boolean ofFault) {
+            return load.acknowledged.stream()
+                    .filter(n -> delivered.containsKey(n) && (ofFault ? duringFault(load.sentAt.get(n))
+                            : load.sentAt.get(n).isBefore(faultStarted)))
+                    .map(n -> Duration.between(load.sentAt.get(n), delivered.get(n)))
+                    .max(Duration::compareTo).orElse(Duration.ZERO);
         }
     }
 
@@ -211,6 +335,21 @@ class FaultSuiteIT {
      */
     private Map<Long, Integer> delivered() {
         Map<Long, Integer> times = new HashMap<>();
+        successfulCalls().forEach(call -> markers(call).forEach(id -> times.merge(id, 1, Integer::sum)));
+        return times;
+    }
+
+    /** When each message first reached the helpdesk. */
+    private Map<Long, Instant> firstDeliveries() {
+        Map<Long, Instant> first = new HashMap<>();
+        successfulCalls().forEach(call -> markers(call).forEach(id -> first.merge(id, at(call),
+                (one, other) -> one.isBefore(other) ? one : other)));
+        return first;
+    }
+
+    /** The ticket calls the helpdesk answered with success, a create only the first time for its Idempotency-Key. */
+    private List<ServeEvent> successfulCalls() {
+        List<ServeEvent> calls = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (ServeEvent call : zendesk.getAllServeEvents()) {
             int status = call.getResponse().getStatus();
@@ -222,14 +361,22 @@ class FaultSuiteIT {
             if (url.equals("/api/v2/tickets.json") && key != null && !keys.add(key)) {
                 continue;
             }
-            Matcher marker = MARKER.matcher(call.getRequest().getBodyAsString());
-            Set<Long> inCall = new HashSet<>();
-            while (marker.find()) {
-                inCall.add(Long.parseLong(marker.group(1)));
-            }
-            inCall.forEach(id -> times.merge(id, 1, Integer::sum));
+            calls.add(call);
         }
-        return times;
+        return calls;
+    }
+
+    private static Set<Long> markers(ServeEvent call) {
+        Matcher marker = MARKER.matcher(call.getRequest().getBodyAsString());
+        Set<Long> inCall = new HashSet<>();
+        while (marker.find()) {
+            inCall.add(Long.parseLong(marker.group(1)));
+        }
+        return inCall;
+    }
+
+    private static Instant at(ServeEvent call) {
+        return call.getRequest().getLoggedDate().toInstant();
     }
 
     private Instant lastDelivery() {
@@ -243,6 +390,11 @@ class FaultSuiteIT {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         private final int port;
         private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        private final Map<Long, Instant> sentAt = new ConcurrentHashMap<>();
+        /** How many webhooks the hub answered with each status (0: no answer within 10 s). */
+        private final Map<Integer, Integer> answers = new ConcurrentSkipListMap<>();
+        /** Each DM from a new customer rather than from one of the CUSTOMERS in turn. */
+        private volatile boolean strangers;
         private long sent;
 
         Load(int port) {
@@ -254,16 +406,19 @@ class FaultSuiteIT {
             while (Instant.now().isBefore(end)) {
                 Instant next = Instant.now().plusMillis(1000 / PER_SECOND);
                 long n = ++sent;
+                String customer = String.valueOf(strangers ? 2_000_000 + n : 1_000_000 + n % CUSTOMERS);
                 String body = XChannelTest.envelope("dm.received", XChannelTest.dms(XChannelTest.dm("f" + n,
-                        String.valueOf(1_000_000 + n % CUSTOMERS), XChannelTest.BRAND, "fault message " + n)));
+                        customer, XChannelTest.BRAND, "fault message " + n)));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                sentAt.put(n, Instant.now());
                 http.sendAsync(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/webhooks/x"))
                                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                                 .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64(SECRET, bytes))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                         HttpResponse.BodyHandlers.discarding())
-                        .thenAccept(answer -> {
-                            if (answer.statusCode() == 200) {
+                        .whenComplete((answer, failed) -> {
+                            answers.merge(answer == null ? 0 : answer.statusCode(), 1, Integer::sum);
+                            if (answer != null && answer.statusCode() == 200) {
                                 acknowledged.add(n);
                             }
                         });
@@ -286,7 +441,7 @@ class FaultSuiteIT {
         try (ExternalPostgres postgres = ExternalPostgres.fresh()) {
             Map<String, String> settings = new HashMap<>(postgres.settings());
             CompletableFuture<Duration> healthy = new CompletableFuture<>();
-            row("the database (PostgreSQL) stopped, then started", settings, hub -> postgres.stop(), hub -> {
+            row("the database (PostgreSQL) stopped, then started", settings, false, hub -> postgres.stop(), hub -> {
                 // the door takes DMs meanwhile (it needs only the broker); the health says why nothing is processed
                 HttpResponse<String> down = health(hub);
                 assertThat(down.statusCode()).isEqualTo(503);
