@@ -149,7 +149,7 @@ class FaultSuiteIT {
     @org.junit.jupiter.api.Order(5)
     void crmAnswersAfterTenSeconds() throws Exception {
         Outcome outcome = row("the CRM answers after 10 s (the hub waits 2 s); each DM during it from a new customer",
-                crmStandIn(), true, hub -> crm.editStub(crmAnswersAfter(10_000)),
+                crmStandIn(), new DuringFault(true, 1), hub -> crm.editStub(crmAnswersAfter(10_000)),
                 hub -> crm.editStub(crmAnswersAfter(0)));
         ticketsWentOnTaggedWithoutStalling("the CRM answers after 10 s", outcome);
     }
@@ -157,8 +157,8 @@ class FaultSuiteIT {
     @Test
     @org.junit.jupiter.api.Order(6)
     void crmRefusesConnections() throws Exception {
-        Outcome outcome = row("the CRM refuses connections; each DM during it from a new customer", crmStandIn(), true,
-                hub -> crm.stop(), hub -> crm.start());
+        Outcome outcome = row("the CRM refuses connections; each DM during it from a new customer", crmStandIn(),
+                new DuringFault(true, 1), hub -> crm.stop(), hub -> crm.start());
         ticketsWentOnTaggedWithoutStalling("the CRM refuses connections", outcome);
     }
 
@@ -169,7 +169,7 @@ class FaultSuiteIT {
             // as ExternalBrokerIT and BrokerOutageIT run the hub: no broker of its own
             Outcome outcome = row("the external broker stopped, then started", Map.of("SPRING_ARTEMIS_MODE", "native",
                             "SPRING_ARTEMIS_BROKER_URL", broker.url(), "SPRING_ARTEMIS_USER", ExternalBroker.USER,
-                            "SPRING_ARTEMIS_PASSWORD", ExternalBroker.PASSWORD), false,
+                            "SPRING_ARTEMIS_PASSWORD", ExternalBroker.PASSWORD), DuringFault.AS_BEFORE,
                     hub -> broker.stop(), hub -> broker.start());
             Map<Integer, Integer> answers = outcome.load().answers;
             NOTES.add("- the external broker stopped, then started: webhooks answered " + answers
@@ -177,6 +177,45 @@ class FaultSuiteIT {
             // not acknowledged means refused at once with 503, X's cue to send it again: never a 500 or a timeout
             assertThat(answers.keySet()).as("webhook answers").containsOnly(200, 503);
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(8)
+    void databaseStopped() throws Exception {
+        try (ExternalPostgres postgres = ExternalPostgres.fresh()) {
+            Map<String, String> settings = new HashMap<>(postgres.settings());
+            CompletableFuture<Duration> healthy = new CompletableFuture<>();
+            row("the database (PostgreSQL) stopped, then started", settings, DuringFault.AS_BEFORE,
+                    hub -> postgres.stop(), hub -> {
+                // the door takes DMs meanwhile (it needs only the broker); the health says why nothing is processed
+                HttpResponse<String> down = health(hub);
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(HubClient.json(down.body()).path("components").path("db").path("status").asText())
+                        .isEqualTo("DOWN");
+                postgres.start();
+                Instant started = Instant.now();
+                healthy.completeAsync(() -> {
+                    while (health(hub).statusCode() != 200) {
+                        pause();
+                    }
+                    return Duration.between(started, Instant.now());
+                });
+            });
+            assertThat(healthy.get(1, TimeUnit.MINUTES)).as("the health UP again by itself")
+                    .isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void everyWebhookDeliveredThreeTimesAtOnce() throws Exception {
+        // X retries a delivery it thinks failed; here every one arrives three times, concurrently
+        Outcome outcome = row("every webhook delivered three times at once (each message counted once in sent)",
+                Map.of(), new DuringFault(false, 3), hub -> {
+                }, hub -> {
+                });
+        NOTES.add("- every webhook delivered three times at once: webhooks answered " + outcome.load().answers
+                + " (every copy acknowledged; each message one ticket call)");
     }
 
     /** The HTTP CRM's stand-in, up: every customer known and a VIP, so an enriched ticket is tagged vip. */
@@ -237,14 +276,19 @@ class FaultSuiteIT {
 
     /** Runs the load, starts the fault after a calm start, ends it, and waits for every acknowledged message. */
     private void row(String fault, Step start, Step end) throws Exception {
-        row(fault, Map.of(), false, start, end);
+        row(fault, Map.of(), DuringFault.AS_BEFORE, start, end);
     }
 
     /**
-     * A row whose hub gets these settings besides the suite's; with strangers, each DM sent during the fault comes
-     * from a customer the hub has not met (a new ticket, and a CRM lookup, each).
+     * What the load does while the fault lasts: with strangers, each DM comes from a customer the hub has not met (a
+     * new ticket, and a CRM lookup, each); each webhook is sent this many times at once.
      */
-    private Outcome row(String fault, Map<String, String> hubSettings, boolean strangers, Step start, Step end)
+    private record DuringFault(boolean strangers, int copies) {
+        static final DuringFault AS_BEFORE = new DuringFault(false, 1);
+    }
+
+    /** A row whose hub gets these settings besides the suite's, and whose load changes while the fault lasts. */
+    private Outcome row(String fault, Map<String, String> hubSettings, DuringFault during, Step start, Step end)
             throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("BLUEBIRD_API_TOKEN", HubClient.TOKEN,
                 "X_CONSUMER_SECRET", SECRET, "X_ACCOUNT_ID", XChannelTest.BRAND,
@@ -262,9 +306,11 @@ class FaultSuiteIT {
             load.run(CALM);
             start.run(hub);
             Instant started = Instant.now();
-            load.strangers = strangers;
+            load.strangers = during.strangers();
+            load.copies = during.copies();
             load.run(FAULT);
             load.strangers = false;
+            load.copies = 1;
             end.run(hub);
             Instant ended = Instant.now();
             load.run(CALM);
@@ -395,6 +441,8 @@ class FaultSuiteIT {
         private final Map<Integer, Integer> answers = new ConcurrentSkipListMap<>();
         /** Each DM from a new customer rather than from one of the CUSTOMERS in turn. */
         private volatile boolean strangers;
+        /** How many times each webhook is sent, all at once. */
+        private volatile int copies = 1;
         private long sent;
 
         Load(int port) {
@@ -411,17 +459,20 @@ class FaultSuiteIT {
                         customer, XChannelTest.BRAND, "fault message " + n)));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 sentAt.put(n, Instant.now());
-                http.sendAsync(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/webhooks/x"))
-                                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                                .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64(SECRET, bytes))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((answer, failed) -> {
-                            answers.merge(answer == null ? 0 : answer.statusCode(), 1, Integer::sum);
-                            if (answer != null && answer.statusCode() == 200) {
-                                acknowledged.add(n);
-                            }
-                        });
+                HttpRequest delivery = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                + "/webhooks/x")).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64(SECRET, bytes))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                for (int copy = 0; copy < copies; copy++) {
+                    http.sendAsync(delivery, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((answer, failed) -> {
+                                answers.merge(answer == null ? 0 : answer.statusCode(), 1, Integer::sum);
+                                if (answer != null && answer.statusCode() == 200) {
+                                    acknowledged.add(n);
+                                }
+                            });
+                }
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), next).toMillis()));
             }
         }
@@ -432,32 +483,6 @@ class FaultSuiteIT {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
-    @org.junit.jupiter.api.Order(20)
-    void databaseStopped() throws Exception {
-        try (ExternalPostgres postgres = ExternalPostgres.fresh()) {
-            Map<String, String> settings = new HashMap<>(postgres.settings());
-            CompletableFuture<Duration> healthy = new CompletableFuture<>();
-            row("the database (PostgreSQL) stopped, then started", settings, false, hub -> postgres.stop(), hub -> {
-                // the door takes DMs meanwhile (it needs only the broker); the health says why nothing is processed
-                HttpResponse<String> down = health(hub);
-                assertThat(down.statusCode()).isEqualTo(503);
-                assertThat(HubClient.json(down.body()).path("components").path("db").path("status").asText())
-                        .isEqualTo("DOWN");
-                postgres.start();
-                Instant started = Instant.now();
-                healthy.completeAsync(() -> {
-                    while (health(hub).statusCode() != 200) {
-                        pause();
-                    }
-                    return Duration.between(started, Instant.now());
-                });
-            });
-            assertThat(healthy.get(1, TimeUnit.MINUTES)).as("the health UP again by itself")
-                    .isLessThan(Duration.ofSeconds(30));
         }
     }
 
