@@ -5,35 +5,40 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.MessageListenerContainerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.listener.AbstractMessageListenerContainer;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The process stage's consumers of bluebird.inbound (routes/process.yaml, {@code consumerType: Custom}): each takes
- * up to bluebird.process.batch-size waiting messages in one transaction ({@link BatchingListenerContainer}).
+ * Queue consumers that take up to a batch size of waiting messages in one transaction
+ * ({@link BatchingListenerContainer}), for a route's {@code consumerType: Custom}: the process stage's on
+ * bluebird.inbound (routes/process.yaml) and the deliveries' on bluebird.tickets.&lt;helpdesk&gt; (routes/deliver-*.yaml).
  */
-@Component("batchedConsumers")
-public class BatchedConsumers implements MessageListenerContainerFactory {
+@Configuration(proxyBeanMethods = false)
+public class BatchedConsumers {
 
-    private final TransactionTemplate database;
-    private final int batchSize;
-    private final DistributionSummary batches;
-
-    public BatchedConsumers(TransactionTemplate database, @Value("${bluebird.process.batch-size:32}") int batchSize,
-                            MeterRegistry meters) {
-        if (batchSize < 1) {
-            throw new IllegalStateException("bluebird.process.batch-size is " + batchSize + ": it must be 1 or more");
-        }
-        this.database = database;
-        this.batchSize = batchSize;
-        this.batches = DistributionSummary.builder("bluebird.process.batch")
-                .description("Messages the process stage took in one transaction").baseUnit("messages")
-                .register(meters);
+    @Bean
+    MessageListenerContainerFactory processBatches(BatchTransactions transactions, MeterRegistry meters,
+                                                   @Value("${bluebird.process.batch-size:32}") int batchSize) {
+        return factory(transactions, "bluebird.process.batch-size", batchSize, DistributionSummary
+                .builder("bluebird.process.batch").description("Messages the process stage took in one transaction")
+                .baseUnit("messages").register(meters));
     }
 
-    @Override
-    public AbstractMessageListenerContainer createMessageListenerContainer(JmsEndpoint endpoint) {
-        return new BatchingListenerContainer(endpoint, database, batchSize, batches);
+    @Bean
+    MessageListenerContainerFactory deliveryBatches(BatchTransactions transactions, MeterRegistry meters,
+                                                    @Value("${bluebird.delivery.batch-size:32}") int batchSize) {
+        return factory(transactions, "bluebird.delivery.batch-size", batchSize, DistributionSummary
+                .builder("bluebird.delivery.batch").description("Ticket events a delivery consumer took in one transaction")
+                .baseUnit("messages").register(meters));
+    }
+
+    private static MessageListenerContainerFactory factory(BatchTransactions transactions, String key, int batchSize,
+                                                           DistributionSummary batches) {
+        if (batchSize < 1) {
+            throw new IllegalStateException(key + " is " + batchSize + ": it must be 1 or more");
+        }
+        return (JmsEndpoint endpoint) -> (AbstractMessageListenerContainer)
+                new BatchingListenerContainer(endpoint, transactions, batchSize, batches);
     }
 }

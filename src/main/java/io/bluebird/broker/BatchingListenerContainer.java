@@ -1,7 +1,6 @@
 package io.bluebird.broker;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import jakarta.jms.ConnectionFactory;
@@ -15,7 +14,6 @@ import org.springframework.jms.connection.JmsResourceHolder;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Camel's listener container, taking what waits on the queue in one broker transaction and one database transaction
@@ -23,16 +21,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * journal and H2's store both write at each one). Each message still goes through the route on its own exchange,
  * in the order received, and the sends of the route share the batch's session, as they share the listener's session
  * of one message. The database commits first, then the broker: a crash between them redelivers messages that are
- * stored, which the route knows (their events are sent again). A batch that fails is rolled back whole; its
- * messages then come back one by one ({@link Batches}), each in transactions of its own exactly as without batches.
+ * stored, which the route knows (their events are sent again, their deliveries skipped). A message that is to wait
+ * in place (a delivery retried after a backoff) first commits the database work before it ({@link BatchTransactions}).
+ * A batch that fails is rolled back whole; its messages then come back one by one ({@link Batches}), each in
+ * transactions of its own exactly as without batches.
  */
 final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer {
 
-    private final TransactionTemplate database;
+    private final BatchTransactions database;
     private final int batchSize;
     private final DistributionSummary batches;
 
-    BatchingListenerContainer(JmsEndpoint endpoint, TransactionTemplate database, int batchSize,
+    BatchingListenerContainer(JmsEndpoint endpoint, BatchTransactions database, int batchSize,
                               DistributionSummary batches) {
         super(endpoint);
         this.database = database;
@@ -73,21 +73,27 @@ final class BatchingListenerContainer extends DefaultJmsMessageListenerContainer
 
     /**
      * The batch in one database transaction, or, when the database is away as it begins, message by message: each
-     * step then waits the outage out in place (routes/process-errors.yaml), as it does for a message alone.
+     * step then waits the outage out in place (routes/process-errors.yaml), as it does for a message alone. A batch
+     * whose transaction was lost on the way ({@link BatchTransactions}) stops there and is rolled back whole.
      */
     private void inOneDatabaseTransaction(Session session, List<Message> batch) {
-        Runnable route = () -> batch.forEach(message -> listen(session, message));
-        AtomicBoolean began = new AtomicBoolean();
+        BatchTransactions.Batch transaction;
         try {
-            database.executeWithoutResult(transaction -> {
-                began.set(true);
-                exposing(session, route);
-            });
+            transaction = database.begin();
         } catch (CannotCreateTransactionException away) {
-            if (began.get()) {
-                throw away;
-            }
-            exposing(session, route);
+            exposing(session, () -> batch.forEach(message -> listen(session, message)));
+            return;
+        }
+        try (transaction) {
+            exposing(session, () -> {
+                for (Message message : batch) {
+                    if (transaction.lost()) {
+                        break;
+                    }
+                    listen(session, message);
+                }
+            });
+            transaction.end();
         }
     }
 
