@@ -3,13 +3,17 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,13 +24,17 @@ import com.sun.net.httpserver.HttpServer;
  * the "sent=<ms>" mark the load generator put in each DM, so the end-to-end latency (sent to the hub, answered by
  * the helpdesk) is measured from outside the hub. {@code GET /stats} prints the figures; {@code POST /reset} starts
  * a new window. Each DM's id ("My order <id> never") is remembered, so a message that reaches the stand-in twice counts
- * as a duplicate. {@code POST /down} makes it answer ticket calls 503 with Retry-After (a helpdesk outage) until
+ * as a duplicate. Each update's event id (its {@code bluebird_event} metadata) becomes an audit of the ticket, listed
+ * by {@code GET /api/v2/tickets/<id>/audits.json} as Zendesk does, so an update the hub tries again after a lost
+ * answer is found there, as with Zendesk, and not sent twice. {@code POST /down} makes it answer ticket calls 503 with Retry-After (a helpdesk outage) until
  * {@code POST /up}.
  */
 public class ZendeskStandIn {
 
     private static final Pattern SENT = Pattern.compile("sent=(\\d{13})");
     private static final Pattern ID = Pattern.compile("My order (\\d+) never");
+    private static final Pattern EVENT = Pattern.compile("\"bluebird_event\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern AUDITS = Pattern.compile("/api/v2/tickets/(\\d+)/audits\\.json");
     private static final byte[] TOKEN = """
             {"access_token":"bench-access-token","token_type":"bearer","expires_in":86400}""".getBytes(StandardCharsets.UTF_8);
 
@@ -36,6 +44,9 @@ public class ZendeskStandIn {
     private static final AtomicLong refused = new AtomicLong();
     private static final Set<String> seen = ConcurrentHashMap.newKeySet();
     private static final AtomicLong duplicates = new AtomicLong();
+    /** Per ticket, the event ids in the metadata of the updates it took, newest first: its audits. */
+    private static final Map<String, Deque<String>> audits = new ConcurrentHashMap<>();
+    private static final AtomicLong auditLookups = new AtomicLong();
     private static volatile boolean down;
     private static long[] latencies = new long[1 << 20];
     private static int count;
@@ -67,6 +78,12 @@ public class ZendeskStandIn {
 
     private static void ticket(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher auditsOf = AUDITS.matcher(ex.getRequestURI().getPath());
+        if ("GET".equals(ex.getRequestMethod()) && auditsOf.matches()) {
+            auditLookups.incrementAndGet();
+            answer(ex, 200, audits(auditsOf.group(1)).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (down) {
             refused.incrementAndGet();
             ex.getResponseHeaders().set("Retry-After", "5");
@@ -96,6 +113,10 @@ public class ZendeskStandIn {
             updates.incrementAndGet();
             String path = ex.getRequestURI().getPath();
             String id = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
+            Matcher event = EVENT.matcher(body);
+            if (event.find()) {
+                audits.computeIfAbsent(id, ticket -> new ConcurrentLinkedDeque<>()).addFirst(event.group(1));
+            }
             answer(ex, 200, ("{\"ticket\":{\"id\":" + id + "}}").getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -122,9 +143,16 @@ public class ZendeskStandIn {
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         return "messages=" + count + " creates=" + creates.get() + " updates=" + updates.get()
-                + " unique=" + seen.size() + " duplicates=" + duplicates.get() + " refused=" + refused.get()
+                + " unique=" + seen.size() + " duplicates=" + duplicates.get() + " refused=" + refused.get() + " audit_lookups=" + auditLookups.get()
                 + " first_ms=" + first + " last_ms=" + last
                 + " e2e_p50_ms=" + percentile(sorted, 0.50) + " e2e_p99_ms=" + percentile(sorted, 0.99) + "\n";
+    }
+
+    /** The ticket's latest 100 audits as Zendesk lists them, with the custom metadata the hub looks for. */
+    private static String audits(String ticket) {
+        return audits.getOrDefault(ticket, new ConcurrentLinkedDeque<>()).stream().limit(100)
+                .map(event -> "{\"metadata\":{\"custom\":{\"bluebird_event\":\"" + event + "\"}}}")
+                .collect(Collectors.joining(",", "{\"audits\":[", "]}"));
     }
 
     private static long percentile(long[] sorted, double p) {

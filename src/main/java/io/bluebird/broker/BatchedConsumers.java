@@ -12,7 +12,8 @@ import org.springframework.jms.listener.AbstractMessageListenerContainer;
 /**
  * Queue consumers that take up to a batch size of waiting messages in one transaction
  * ({@link BatchingListenerContainer}), for a route's {@code consumerType: Custom}: the process stage's on
- * bluebird.inbound (routes/process.yaml) and the deliveries' on bluebird.tickets.&lt;helpdesk&gt; (routes/deliver-*.yaml).
+ * bluebird.inbound (routes/process.yaml) and the deliveries' on bluebird.tickets.&lt;helpdesk&gt;
+ * (routes/deliver-zendesk.yaml, deliver-webhook.yaml, deliver-jms.yaml).
  */
 @Configuration(proxyBeanMethods = false)
 public class BatchedConsumers {
