@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  * a new window. Each DM's id ("My order <id> never") is remembered, so a message that reaches the stand-in twice counts
  * as a duplicate. Each update's event id (its {@code bluebird_event} metadata) becomes an audit of the ticket, listed
  * by {@code GET /api/v2/tickets/<id>/audits.json} as Zendesk does, so an update the hub tries again after a lost
- * answer is found there, as with Zendesk, and not sent twice. {@code POST /down} makes it answer ticket calls 503 with Retry-After (a helpdesk outage) until
+ * answer is found there, as with Zendesk, and not sent twice; a create repeated with its Idempotency-Key gets the
+ * ticket made the first time. {@code POST /down} makes it answer ticket calls 503 with Retry-After (a helpdesk outage) until
  * {@code POST /up}.
  */
 public class ZendeskStandIn {
@@ -47,6 +48,8 @@ public class ZendeskStandIn {
     /** Per ticket, the event ids in the metadata of the updates it took, newest first: its audits. */
     private static final Map<String, Deque<String>> audits = new ConcurrentHashMap<>();
     private static final AtomicLong auditLookups = new AtomicLong();
+    private static final Map<String, Long> ticketsByKey = new ConcurrentHashMap<>();
+    private static final AtomicLong idempotencyHits = new AtomicLong();
     private static volatile boolean down;
     private static long[] latencies = new long[1 << 20];
     private static int count;
@@ -90,6 +93,14 @@ public class ZendeskStandIn {
             answer(ex, 503, "{\"error\":\"down for the benchmark\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+        if ("POST".equals(ex.getRequestMethod()) && key != null && ticketsByKey.containsKey(key)) {
+            // Zendesk answers a create repeated with its Idempotency-Key with the ticket it made the first time
+            idempotencyHits.incrementAndGet();
+            ex.getResponseHeaders().set("x-idempotency-lookup", "hit");
+            answer(ex, 201, ("{\"ticket\":{\"id\":" + ticketsByKey.get(key) + "}}").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         long now = System.currentTimeMillis();
         Matcher sent = SENT.matcher(body);
         while (sent.find()) {
@@ -108,7 +119,11 @@ public class ZendeskStandIn {
         }
         if ("POST".equals(ex.getRequestMethod())) {
             creates.incrementAndGet();
-            answer(ex, 201, ("{\"ticket\":{\"id\":" + nextTicket.getAndIncrement() + "}}").getBytes(StandardCharsets.UTF_8));
+            long ticket = nextTicket.getAndIncrement();
+            if (key != null) {
+                ticketsByKey.put(key, ticket);
+            }
+            answer(ex, 201, ("{\"ticket\":{\"id\":" + ticket + "}}").getBytes(StandardCharsets.UTF_8));
         } else {
             updates.incrementAndGet();
             String path = ex.getRequestURI().getPath();
@@ -144,6 +159,7 @@ public class ZendeskStandIn {
         Arrays.sort(sorted);
         return "messages=" + count + " creates=" + creates.get() + " updates=" + updates.get()
                 + " unique=" + seen.size() + " duplicates=" + duplicates.get() + " refused=" + refused.get() + " audit_lookups=" + auditLookups.get()
+                + " idempotency_hits=" + idempotencyHits.get()
                 + " first_ms=" + first + " last_ms=" + last
                 + " e2e_p50_ms=" + percentile(sorted, 0.50) + " e2e_p99_ms=" + percentile(sorted, 0.99) + "\n";
     }

@@ -43,7 +43,7 @@ ACK_RATE=$(echo "scale=0; $ACKED * 1000 / ($T1 - $T0)" | bc)
 echo "== acknowledged: $ACKED in $(( T1 - T0 )) ms = $ACK_RATE/s; non-2xx: $(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt")"
 echo "== delivered: $DELIVERED messages ($(stat creates) creates, $(stat updates) updates) in $(( T2 - T0 )) ms" \
   "(window + drain, to the last ticket call) = $(echo "scale=0; $DELIVERED * 1000 / ($T2 - $T0)" | bc)/s;" \
-  "end to end p50 $(stat e2e_p50_ms) ms, p99 $(stat e2e_p99_ms) ms; duplicated $(stat duplicates), updates looked up in audits $(stat audit_lookups)"
+  "end to end p50 $(stat e2e_p50_ms) ms, p99 $(stat e2e_p99_ms) ms; duplicated $(stat duplicates), updates looked up in audits $(stat audit_lookups), creates repeated $(stat idempotency_hits)"
 echo "== hub CPU: $(echo "scale=2; ($C1 - $C0) / $HZ * 1000 / ($T1 - $T0)" | bc) cores in the window," \
   "$(echo "scale=2; ($C2 - $C0) * 1000 / $HZ / $DELIVERED" | bc) ms a message; RSS max $RSS_MAX MB"
 echo "== hub CPU in the window by part: $(cpu_parts "$WORK/threads0.txt" "$WORK/threads1.txt")"

@@ -3,16 +3,18 @@ package io.bluebird.broker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The database transaction around a batch of queue messages ({@link BatchingListenerContainer}), one per consumer
- * thread. A message of the batch that is to wait in place (a helpdesk call to retry after a backoff) first commits
- * what the messages before it did ({@link #commitSoFar()}), so their rows are not held locked while it waits; it and
- * the rest of the batch then go on without the batch's transaction, each write committing on its own as for a
- * message alone. The broker still commits the batch's messages only at its end.
+ * thread. A step can commit what the batch did so far and let the rest go on in a new transaction
+ * ({@link #commitSoFar()}): a delivery that is to wait in place (a call retried after a backoff), so that the rows of
+ * the events before it are not held while it waits, and one that wrote its conversation's row (a new ticket), so that
+ * the row is not held locked while the process stage may want it. The broker still commits the batch's messages only
+ * at its end.
  */
 @Component("batchTransactions")
 public class BatchTransactions {
@@ -27,8 +29,9 @@ public class BatchTransactions {
     }
 
     /**
-     * Commits the current thread's batch transaction, if one is open. A commit that fails (the database away, a
-     * step that marked it rollback-only) leaves the batch to be rolled back whole when it ends, broker included.
+     * Commits the current thread's batch transaction, if one is open, and begins another for the rest of the batch.
+     * A commit that fails (the database away, a step that marked it rollback-only) leaves the batch to be rolled
+     * back whole when it ends, broker included; the rest of it then goes on without a batch transaction.
      */
     public void commitSoFar() {
         Batch batch = current.get();
@@ -42,22 +45,26 @@ public class BatchTransactions {
         if (current.get() != null) {
             throw new IllegalStateException("a batch is already open on this thread");
         }
-        Batch batch = new Batch(transactions.getTransaction(new DefaultTransactionDefinition()));
+        Batch batch = new Batch(newTransaction());
         current.set(batch);
         return batch;
     }
 
-    /** One batch's transaction: open until it ends, or until one of its messages commits it early. */
+    private TransactionStatus newTransaction() {
+        return transactions.getTransaction(new DefaultTransactionDefinition());
+    }
+
+    /** One batch's transaction: the one open now, null when the batch goes on without. */
     final class Batch implements AutoCloseable {
 
-        private final TransactionStatus status;
+        private TransactionStatus status;
         private boolean lost;
 
         private Batch(TransactionStatus status) {
             this.status = status;
         }
 
-        /** Whether the batch's database work was rolled back, so the broker must roll its messages back too. */
+        /** Whether database work of the batch was rolled back, so the broker must roll its messages back too. */
         boolean lost() {
             return lost;
         }
@@ -67,29 +74,40 @@ public class BatchTransactions {
             if (lost) {
                 throw new BatchLost();
             }
-            if (!status.isCompleted()) {
+            if (open()) {
                 transactions.commit(status);
             }
         }
 
         private void commitSoFar() {
-            if (status.isCompleted()) {
+            if (!open()) {
                 return;
             }
             try {
                 transactions.commit(status);
             } catch (RuntimeException e) {
                 lost = true;
+                status = null;
                 log.warn("A batch's database work could not be committed ({}): its messages will be redelivered",
                         e.toString());
+                return;
             }
+            try {
+                status = newTransaction();
+            } catch (CannotCreateTransactionException away) {
+                status = null;
+            }
+        }
+
+        private boolean open() {
+            return status != null && !status.isCompleted();
         }
 
         /** Rolls back what is still open and leaves the thread without a batch. */
         @Override
         public void close() {
             try {
-                if (!status.isCompleted()) {
+                if (open()) {
                     transactions.rollback(status);
                 }
             } finally {

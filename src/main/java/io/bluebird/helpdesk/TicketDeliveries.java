@@ -2,10 +2,11 @@ package io.bluebird.helpdesk;
 
 import java.time.Clock;
 
+import io.bluebird.broker.BatchTransactions;
 import io.bluebird.conversation.ConversationStore;
 import io.bluebird.model.TicketEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Remembers which ticket events a helpdesk already has, so a redelivered event (a hub killed after the helpdesk
@@ -15,10 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketDeliveries {
 
     private final ConversationStore store;
+    private final TransactionTemplate transactions;
+    private final BatchTransactions batches;
     private final Clock clock;
 
-    public TicketDeliveries(ConversationStore store, Clock clock) {
+    public TicketDeliveries(ConversationStore store, TransactionTemplate transactions, BatchTransactions batches,
+                            Clock clock) {
         this.store = store;
+        this.transactions = transactions;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -31,17 +37,24 @@ public class TicketDeliveries {
         return store.ticketIdOf(conversationId).orElse(null);
     }
 
-    /** Records that {@code helpdesk} has the event, and the ticket it is on when the helpdesk gave one. */
-    @Transactional
+    /**
+     * Records that {@code helpdesk} has the event, and the ticket it is on when the helpdesk gave one. A new ticket is
+     * committed at once, with the deliveries of the batch before it: it wrote its conversation's row, which the
+     * process stage may be waiting for.
+     */
     public void delivered(TicketEvent event, String helpdesk, String ticketId) {
         delivered(event.eventId(), event.conversationId(), helpdesk, ticketId);
     }
 
-    @Transactional
     public void delivered(String eventId, String conversationId, String helpdesk, String ticketId) {
-        store.markDelivered(eventId, clock.instant());
-        if (ticketId != null) {
-            store.setTicket(conversationId, helpdesk, ticketId);
+        if (ticketId == null) {
+            store.markDelivered(eventId, clock.instant());
+            return;
         }
+        transactions.executeWithoutResult(transaction -> {
+            store.markDelivered(eventId, clock.instant());
+            store.setTicket(conversationId, helpdesk, ticketId);
+        });
+        batches.commitSoFar();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** A batch's database transaction on a real (in-memory) H2: committed at its end, early, or lost. */
 class BatchTransactionsTest {
 
+    private String url;
     private JdbcTemplate jdbc;
     private DataSourceTransactionManager manager;
     private BatchTransactions batches;
@@ -21,7 +22,8 @@ class BatchTransactionsTest {
     @BeforeEach
     void database() {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:batch-transactions-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        url = "jdbc:h2:mem:batch-transactions-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        h2.setURL(url);
         jdbc = new JdbcTemplate(h2);
         jdbc.execute("create table delivered (id int primary key)");
         manager = new DataSourceTransactionManager(h2);
@@ -48,13 +50,14 @@ class BatchTransactionsTest {
     }
 
     @Test
-    void committedEarlyTheRestOfTheBatchWritesOnItsOwn() {
+    void committedSoFarTheRestOfTheBatchGoesOnInANewTransaction() {
         try (BatchTransactions.Batch batch = batches.begin()) {
             jdbc.update("insert into delivered values (1)");
             batches.commitSoFar();
-            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+            assertThat(countSeenFromElsewhere()).as("committed so far").isEqualTo(1);
+            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
             jdbc.update("insert into delivered values (2)");
-            batches.commitSoFar();
+            assertThat(countSeenFromElsewhere()).as("the rest, not yet").isEqualTo(1);
             assertThat(batch.lost()).isFalse();
             batch.end();
         }
@@ -78,6 +81,13 @@ class BatchTransactionsTest {
     void withoutABatchThereIsNothingToCommit() {
         batches.commitSoFar();
         assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+    }
+
+    /** What another connection, outside the batch, sees committed. */
+    private int countSeenFromElsewhere() {
+        JdbcDataSource elsewhere = new JdbcDataSource();
+        elsewhere.setURL(url);
+        return new JdbcTemplate(elsewhere).queryForObject("select count(*) from delivered", Integer.class);
     }
 
     private int count() {
