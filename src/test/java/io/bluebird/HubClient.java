@@ -36,7 +36,7 @@ public final class HubClient {
 
     /** A SocialMessage on POST /api/messages; one the hub accepts must be valid by the shipped schema too. */
     public HttpResponse<String> postMessage(String json) {
-        return accepted(ContractSchema.SOCIAL_MESSAGE, json, send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+        return accepted(ContractSchema.SOCIAL_MESSAGE, json, send(request("/api/messages")
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))));

@@ -21,27 +21,18 @@ public class ContractDocuments {
     /** A schema's file name: nothing that could lead out of schemas/. */
     private static final Pattern SCHEMA_FILE = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.schema\\.json");
 
-    private final Path description;
-    private final Path schemas;
-
-    public ContractDocuments() {
-        this(Path.of("openapi", "bluebird.openapi.json"), Path.of("schemas"));
-    }
-
-    ContractDocuments(Path description, Path schemas) {
-        this.description = description;
-        this.schemas = schemas;
-    }
+    private static final Path DESCRIPTION = Path.of("openapi", "bluebird.openapi.json");
+    private static final Path SCHEMAS = Path.of("schemas");
 
     public byte[] description() {
-        return read(description, "the OpenAPI description");
+        return read(DESCRIPTION, "the OpenAPI description");
     }
 
     public byte[] schema(String file) {
         if (file == null || !SCHEMA_FILE.matcher(file).matches()) {
             throw new RequestRejected(404, "no schema " + file + ": the schemas are named <name>.schema.json");
         }
-        return read(schemas.resolve(file), "schema " + file);
+        return read(SCHEMAS.resolve(file), "schema " + file);
     }
 
     private static byte[] read(Path file, String what) {

@@ -12,8 +12,8 @@ import org.apache.coyote.ActionCode;
 
 /**
  * Tomcat's error report, which answers what it refuses before the application sees it ({@code %2F} or {@code %00}
- * in a path, a malformed escape, a request line over the header size limit), as the hub's problem details instead of an
- * HTML page. It does what Tomcat's own valve does, but writes {@link Refusals} through {@link ProblemWriter}.
+ * in a path, a malformed escape, a request line over the header size limit), as the hub's problem details instead
+ * of an HTML page. It does what Tomcat's own valve does, but writes {@link Refusals} through {@link ProblemWriter}.
  */
 public class ContainerErrors extends ErrorReportValve {
 

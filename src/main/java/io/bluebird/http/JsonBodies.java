@@ -23,8 +23,8 @@ public class JsonBodies extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemWriter.writeTo(Problem.of(415, "send the body as JSON with Content-Type: application/json", null), request,
-                response);
+        ProblemWriter.writeTo(Problem.of(415, "send the body as JSON with Content-Type: application/json", null),
+                request, response);
     }
 
     static boolean isJson(String contentType) {

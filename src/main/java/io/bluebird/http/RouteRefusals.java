@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("routeRefusals")
 public class RouteRefusals implements Processor {
 
-    static final Problem UNAVAILABLE = Problem.of(503,
+    private static final Problem UNAVAILABLE = Problem.of(503,
             "the hub could not take the request now; nothing was kept, send it again", null);
 
     @Override
