@@ -34,17 +34,27 @@ public final class HubClient {
         this.port = port;
     }
 
+    /** A SocialMessage on POST /api/messages; one the hub accepts must be valid by the shipped schema too. */
     public HttpResponse<String> postMessage(String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+        return accepted(ContractSchema.SOCIAL_MESSAGE, json, send(request("/api/messages")
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
     }
 
-    /** A HelpdeskEvent on POST /api/helpdesk-events, as a helpdesk would send it. */
+    /** A HelpdeskEvent on POST /api/helpdesk-events, as a helpdesk would send it; held to the schema as above. */
     public HttpResponse<String> postHelpdeskEvent(String json) {
-        return send(request("/api/helpdesk-events").header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return accepted(ContractSchema.HELPDESK_EVENT, json, send(request("/api/helpdesk-events")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /** What the hub took (202), the schema must take: the schema says no less than the hub does. */
+    private static HttpResponse<String> accepted(ContractSchema schema, String sent, HttpResponse<String> answer) {
+        if (answer.statusCode() == 202) {
+            schema.assertValid(json(sent));
+        }
+        return answer;
     }
 
     /** The next message on a queue of the hub's broker, as JSON; fails the test when none comes in time. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.http.PathIds;
+import io.bluebird.http.ProblemType;
 import io.bluebird.http.RequestRejected;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -76,7 +77,9 @@ public class DeadLetterQueue {
                 }
                 String origin = origin(message);
                 if (origin == null) {
-                    throw new RequestRejected(409, "dead letter " + id + " does not say which queue it came from");
+                    throw new RequestRejected(ProblemType.DEAD_LETTER_WITHOUT_QUEUE, 409, "dead letter " + id
+                            + " cannot be replayed: it does not say which queue it came from (no deadLetterFrom"
+                            + " property); it stays on bluebird.dead-letters");
                 }
                 TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
                 for (String name : Collections.list((Enumeration<String>) message.getPropertyNames())) {

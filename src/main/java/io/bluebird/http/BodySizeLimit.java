@@ -34,12 +34,12 @@ public class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         chain.doFilter(new BufferedRequest(request, body), response);
@@ -55,9 +55,9 @@ public class BodySizeLimit extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        ErrorResponse.of(413, "the body is larger than " + maxBytes + " bytes (bluebird.http.max-body-size)", null)
-                .writeTo(response);
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemWriter.writeTo(Problem.of(413, "the body is larger than " + maxBytes
+                + " bytes (bluebird.http.max-body-size)", null), request, response);
     }
 
     private static final class BufferedRequest extends HttpServletRequestWrapper {

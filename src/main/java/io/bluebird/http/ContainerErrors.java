@@ -12,8 +12,8 @@ import org.apache.coyote.ActionCode;
 
 /**
  * Tomcat's error report, which answers what it refuses before the application sees it ({@code %2F} or {@code %00}
- * in a path, a malformed escape, a request line over the header size limit), as the hub's JSON instead of an HTML
- * page. It does what Tomcat's own valve does, but writes {@link Refusals}.
+ * in a path, a malformed escape, a request line over the header size limit), as the hub's problem details instead
+ * of an HTML page. It does what Tomcat's own valve does, but writes {@link Refusals} through {@link ProblemWriter}.
  */
 public class ContainerErrors extends ErrorReportValve {
 
@@ -30,11 +30,13 @@ public class ContainerErrors extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType("application/json");
+            ProblemWriter.Answer answer = ProblemWriter.answer(Refusals.of(status, request.getMethod()),
+                    request.getHeader("Accept"));
+            response.setContentType(answer.contentType());
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(new String(Refusals.of(status, request.getMethod()).json(), StandardCharsets.UTF_8));
+                writer.write(new String(answer.body(), StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

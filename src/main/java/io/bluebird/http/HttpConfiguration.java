@@ -15,25 +15,25 @@ import org.springframework.util.unit.DataSize;
 @Configuration
 public class HttpConfiguration {
 
-    /** Every body the hub takes from outside (its API and the channels' webhooks) is size-limited. */
+    /** Every body the hub takes from outside (its API, the channels' webhooks, its schemas) is size-limited. */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${bluebird.http.max-body-size:256KB}") DataSize max) {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(max.toBytes()));
-        registration.addUrlPatterns("/api/*", "/webhooks/*");
+        registration.addUrlPatterns("/api/*", "/webhooks/*", "/schemas/*");
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<JsonBodies> jsonBodies() {
         FilterRegistrationBean<JsonBodies> registration = new FilterRegistrationBean<>(new JsonBodies());
-        registration.addUrlPatterns("/api/*", "/webhooks/*");
+        registration.addUrlPatterns("/api/*", "/webhooks/*", "/schemas/*");
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<QueryParameters> queryParameters() {
         FilterRegistrationBean<QueryParameters> registration = new FilterRegistrationBean<>(new QueryParameters());
-        registration.addUrlPatterns("/api/*", "/webhooks/*");
+        registration.addUrlPatterns("/api/*", "/webhooks/*", "/schemas/*");
         return registration;
     }
 

@@ -23,7 +23,8 @@ public class JsonBodies extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ErrorResponse.of(415, "send the body as JSON with Content-Type: application/json", null).writeTo(response);
+        ProblemWriter.writeTo(Problem.of(415, "send the body as JSON with Content-Type: application/json", null),
+                request, response);
     }
 
     static boolean isJson(String contentType) {

@@ -34,9 +34,9 @@ public class QueryParameters extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ErrorResponse.of(400, "'" + refused + "' is a header, not a query parameter"
+        ProblemWriter.writeTo(Problem.of(400, "'" + refused + "' is a header, not a query parameter"
                 + (CREDENTIALS.contains(refused.toLowerCase(Locale.ROOT)) ? ": credentials go in headers only" : ""),
-                refused).writeTo(response);
+                refused), request, response);
     }
 
     /** The first query parameter named like a credential header or like a header of this request, or null. */

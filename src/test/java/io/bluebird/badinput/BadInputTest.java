@@ -84,7 +84,8 @@ class BadInputTest {
             new Door("GET", "/api/conversations/{id}"), new Door("GET", "/api/customers/{id}"),
             new Door("GET", "/api/dead-letters"), new Door("POST", "/api/dead-letters/{id}/replay"),
             new Door("GET", "/api/surveys/summary"), new Door("GET", "/api/admin/x/webhook"),
-            new Door("POST", "/api/admin/x/webhook"), new Door("POST", "/api/admin/x/authorize"));
+            new Door("POST", "/api/admin/x/webhook"), new Door("POST", "/api/admin/x/authorize"),
+            new Door("GET", "/api/openapi.json"), new Door("GET", "/schemas/{file}"));
 
     static final String X_SECRET = "x-consumer-secret";
     static final String META_SECRET = "meta-app-secret";

@@ -1,0 +1,38 @@
+package io.bluebird.http;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an HTTP route answers when it fails ({@code routes/http-errors.yaml}): a {@link RequestRejected} as its
+ * problem, anything else as 503, nothing kept, send it again. The request's headers are gone from the message by
+ * then where the route cleared them before queueing, so the caller's Accept is read from the request itself.
+ */
+@Component("routeRefusals")
+public class RouteRefusals implements Processor {
+
+    private static final Problem UNAVAILABLE = Problem.of(503,
+            "the hub could not take the request now; nothing was kept, send it again", null);
+
+    @Override
+    public void process(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Problem problem = failure instanceof RequestRejected rejected ? rejected.getResponse() : UNAVAILABLE;
+        ProblemWriter.Answer answer = ProblemWriter.answer(problem, accept(exchange.getIn()));
+        Message answering = exchange.getMessage();
+        answering.removeHeaders("*");
+        answering.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
+        answering.setHeader(Exchange.CONTENT_TYPE, answer.contentType());
+        answering.setBody(answer.body());
+    }
+
+    private static String accept(Message in) {
+        if (in instanceof PlatformHttpMessage http && http.getRequest() != null) {
+            return http.getRequest().getHeader("Accept");
+        }
+        return in.getHeader("Accept", String.class);
+    }
+}
