@@ -73,13 +73,12 @@ public class ZendeskTickets {
                 throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
                         + ", which has no Zendesk ticket");
             }
-            if (again && hasAudit(helpdesk, ticketId, event.eventId())) {
-                deliveries.delivered(event, helpdesk, null);
-                return;
+            if (!(again && hasAudit(helpdesk, ticketId, event.eventId()))) {
+                call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
+                        new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
+                log.info("{}: survey result {} added to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
             }
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
-                    new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
-            log.info("{}: survey result {} added to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
+            addTags(helpdesk, ticketId, List.of(event.survey().tag()));
             deliveries.delivered(event, helpdesk, null);
         } else if (ticketId == null) {
             HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
@@ -91,13 +90,12 @@ public class ZendeskTickets {
                             .orElse(""));
             deliveries.delivered(event, helpdesk, ticketId);
         } else {
-            if (again && hasAudit(helpdesk, ticketId, event.eventId())) {
-                deliveries.delivered(event, helpdesk, null);
-                return;
+            if (!(again && hasAudit(helpdesk, ticketId, event.eventId()))) {
+                call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
+                        new TicketRequest(comment(event)));
+                log.info("{}: added message {} to Zendesk ticket {}", helpdesk, event.message().id(), ticketId);
             }
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
-                    new TicketRequest(comment(event)));
-            log.info("{}: added message {} to Zendesk ticket {}", helpdesk, event.message().id(), ticketId);
+            addTags(helpdesk, ticketId, raisedPriorityTags(event));
             deliveries.delivered(event, helpdesk, null);
         }
     }
@@ -136,7 +134,7 @@ public class ZendeskTickets {
                 .map(field -> new CustomField(Long.parseLong(field.getKey().strip()), field.getValue())).toList();
         return new Ticket(event.subject(), new Comment(TicketText.newTicket(event), true),
                 new Requester(requester.name(), requester.email()), event.priority().name().toLowerCase(), event.tags(),
-                event.conversationId(), null, null, fields.isEmpty() ? null : fields, null);
+                event.conversationId(), null, fields.isEmpty() ? null : fields, null);
     }
 
     /**
@@ -148,9 +146,25 @@ public class ZendeskTickets {
         return new Ticket(null, new Comment(TicketText.of(event.message()),
                 event.message().direction() == Direction.IN), null,
                 raised ? event.priority().name().toLowerCase() : null, null, null,
-                event.tags().contains(Conversations.REOPENED) ? "open" : null,
-                raised ? event.tags().stream().filter(tag -> tag.startsWith("priority-")).toList() : null, null,
+                event.tags().contains(Conversations.REOPENED) ? "open" : null, null,
                 Map.of(EVENT_METADATA, event.eventId()));
+    }
+
+    /** The tags that say why a message raised the ticket's priority; none when it did not. */
+    static List<String> raisedPriorityTags(TicketEvent event) {
+        return event.tags().contains(Priorities.RAISED)
+                ? event.tags().stream().filter(tag -> tag.startsWith("priority-")).toList() : List.of();
+    }
+
+    /**
+     * Adds tags to the ticket, keeping its others ({@code PUT /api/v2/tickets/{id}/tags.json}, Zendesk's Add Tags):
+     * {@code tags} on Update Ticket replaces all of a ticket's tags, and {@code additional_tags} works only on Update
+     * Many Tickets. Adding a tag the ticket has is a no-op, so a retried call is harmless.
+     */
+    private void addTags(String helpdesk, String ticketId, List<String> tags) {
+        if (!tags.isEmpty()) {
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + "/tags.json", Map.of(), new Tags(tags));
+        }
     }
 
     /**
@@ -160,13 +174,13 @@ public class ZendeskTickets {
     static Ticket surveyResult(TicketEvent event, String surveyField) {
         SurveyResult survey = event.survey();
         return new Ticket(null, new Comment(TicketText.of(survey), false), null, null, null, null, null,
-                List.of(survey.tag()), surveyField == null || surveyField.isBlank() ? null
+                surveyField == null || surveyField.isBlank() ? null
                         : List.of(new CustomField(Long.parseLong(surveyField.strip()), survey.score())),
                 Map.of(EVENT_METADATA, event.eventId()));
     }
 
     private HttpResponse<String> call(String helpdesk, String method, String path, Map<String, String> headers,
-                                      TicketRequest body) {
+                                      Object body) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
         URI uri = URI.create(settings.baseUrl() + path);
         String request = body == null ? null : http.toJson(body);
@@ -206,8 +220,11 @@ public class ZendeskTickets {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /** {@code metadata}: custom metadata of the audit the request makes (Zendesk keeps up to 1 KB). */
     record Ticket(String subject, Comment comment, Requester requester, String priority, List<String> tags,
-                  String externalId, String status, List<String> additionalTags, List<CustomField> customFields,
-                  Map<String, String> metadata) {
+                  String externalId, String status, List<CustomField> customFields, Map<String, String> metadata) {
+    }
+
+    /** The body of Add Tags. */
+    record Tags(List<String> tags) {
     }
 
     record CustomField(long id, Object value) {

@@ -184,6 +184,7 @@ class ZendeskDeliveryTest {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"ticket\": {\"id\": 9001}}")));
         zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/9001.json")).willReturn(okJson("{\"ticket\": {\"id\": 9001}}")));
+        zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/9001/tags.json")).willReturn(okJson("{\"tags\": [\"csat_5\"]}")));
         String dm = HubClient.dm("9001", "u9001", "surveyed9001", "Refund?").replace("\"x\"", "\"webchat\"");
         hub.postMessage(dm);
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -205,9 +206,15 @@ class ZendeskDeliveryTest {
                         .withRequestBody(matchingJsonPath("$.ticket.comment.body",
                                 matching("Survey answered: CSAT 5/5\n\n— 2\\d{3}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC")))
                         .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false")))
-                        .withRequestBody(matchingJsonPath("$.ticket.additional_tags", equalToJson("[\"csat_5\"]")))
                         .withRequestBody(matchingJsonPath("$.ticket.custom_fields",
                                 equalToJson("[{\"id\": 360001, \"value\": 5}]")))));
+        // Add Tags keeps the ticket's other tags, where tags on the update would replace them all
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/9001/tags.json"))
+                        .withHeader("Authorization", equalTo("Bearer token-1"))
+                        .withRequestBody(equalToJson("{\"tags\": [\"csat_5\"]}"))));
+        zendesk.verify(0, putRequestedFor(urlEqualTo("/api/v2/tickets/9001.json"))
+                .withRequestBody(matchingJsonPath("$.ticket.tags")));
         assertThat(hub.conversationOf("surveyed9001").path("status").asText()).isEqualTo("solved");
     }
 

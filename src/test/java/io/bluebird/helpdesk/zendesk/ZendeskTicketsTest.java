@@ -112,13 +112,14 @@ class ZendeskTicketsTest {
         ZendeskTickets.Ticket raised = ZendeskTickets.comment(event);
 
         assertThat(raised.priority()).isEqualTo("urgent");
-        assertThat(raised.additionalTags()).containsExactly(Priorities.RAISED, "priority-churn-risk");
+        assertThat(ZendeskTickets.raisedPriorityTags(event)).containsExactly(Priorities.RAISED, "priority-churn-risk");
+        assertThat(raised.tags()).as("tags on an update would replace the ticket's").isNull();
         assertThat(ZendeskTickets.comment(plain).priority()).as("an agent's own choice is left alone").isNull();
-        assertThat(ZendeskTickets.comment(plain).additionalTags()).isNull();
+        assertThat(ZendeskTickets.raisedPriorityTags(plain)).isEmpty();
     }
 
     @Test
-    void aSurveyResultIsAnInternalCommentTaggedWithTheScore() {
+    void aSurveyResultIsAnInternalCommentWithTheScore() {
         TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM), Instant.EPOCH)
                 .withSurvey(new SurveyResult("nps", 9, "0-10", "Quick and kind", Instant.parse("2026-11-23T09:00:00Z")));
 
@@ -127,7 +128,7 @@ class ZendeskTicketsTest {
         assertThat(result.comment().isPublic()).isFalse();
         assertThat(result.comment().body()).isEqualTo(
                 "Survey answered: NPS 9/10\n\nThe customer added: Quick and kind\n\n— 2026-11-23 09:00 UTC");
-        assertThat(result.additionalTags()).containsExactly("nps_9");
+        assertThat(result.tags()).as("the score's tag is added on its own, not set over the ticket's").isNull();
         assertThat(result.customFields()).isNull();
     }
 }
