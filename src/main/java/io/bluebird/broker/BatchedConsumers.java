@@ -21,24 +21,26 @@ public class BatchedConsumers {
     @Bean
     MessageListenerContainerFactory processBatches(BatchTransactions transactions, MeterRegistry meters,
                                                    @Value("${bluebird.process.batch-size:32}") int batchSize) {
-        return factory(transactions, "bluebird.process.batch-size", batchSize, DistributionSummary
-                .builder("bluebird.process.batch").description("Messages the process stage took in one transaction")
-                .baseUnit("messages").register(meters));
+        return factory(transactions, meters, "process", "Messages the process stage took in one transaction",
+                batchSize);
     }
 
     @Bean
     MessageListenerContainerFactory deliveryBatches(BatchTransactions transactions, MeterRegistry meters,
                                                     @Value("${bluebird.delivery.batch-size:32}") int batchSize) {
-        return factory(transactions, "bluebird.delivery.batch-size", batchSize, DistributionSummary
-                .builder("bluebird.delivery.batch").description("Ticket events a delivery consumer took in one transaction")
-                .baseUnit("messages").register(meters));
+        return factory(transactions, meters, "delivery", "Ticket events a delivery consumer took in one transaction",
+                batchSize);
     }
 
-    private static MessageListenerContainerFactory factory(BatchTransactions transactions, String key, int batchSize,
-                                                           DistributionSummary batches) {
+    /** {@code stage}: its word in bluebird.&lt;stage&gt;.batch-size and in the metric bluebird.&lt;stage&gt;.batch. */
+    private static MessageListenerContainerFactory factory(BatchTransactions transactions, MeterRegistry meters,
+                                                           String stage, String description, int batchSize) {
         if (batchSize < 1) {
-            throw new IllegalStateException(key + " is " + batchSize + ": it must be 1 or more");
+            throw new IllegalStateException("bluebird." + stage + ".batch-size is " + batchSize
+                    + ": it must be 1 or more");
         }
+        DistributionSummary batches = DistributionSummary.builder("bluebird." + stage + ".batch")
+                .description(description).baseUnit("messages").register(meters);
         return (JmsEndpoint endpoint) -> (AbstractMessageListenerContainer)
                 new BatchingListenerContainer(endpoint, transactions, batchSize, batches);
     }

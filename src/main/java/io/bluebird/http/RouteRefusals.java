@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("routeRefusals")
 public class RouteRefusals implements Processor {
 
-    private static final Problem UNAVAILABLE = Problem.of(503,
-            "the hub could not take the request now; nothing was kept, send it again", null);
+    private static final Problem UNAVAILABLE = Refusals.of(503, null);
 
     @Override
     public void process(Exchange exchange) {

@@ -73,13 +73,8 @@ public class ZendeskTickets {
                 throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
                         + ", which has no Zendesk ticket");
             }
-            if (!(again && hasAudit(helpdesk, ticketId, event.eventId()))) {
-                call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
-                        new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
-                log.info("{}: survey result {} added to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
-            }
-            addTags(helpdesk, ticketId, List.of(event.survey().tag()));
-            deliveries.delivered(event, helpdesk, null);
+            update(helpdesk, ticketId, event, again, surveyResult(event, config.helpdesk(helpdesk).surveyField()),
+                    List.of(event.survey().tag()), "survey result " + event.survey().tag());
         } else if (ticketId == null) {
             HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
                     Map.of("Idempotency-Key", idempotencyKey(event)),
@@ -90,14 +85,23 @@ public class ZendeskTickets {
                             .orElse(""));
             deliveries.delivered(event, helpdesk, ticketId);
         } else {
-            if (!(again && hasAudit(helpdesk, ticketId, event.eventId()))) {
-                call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
-                        new TicketRequest(comment(event)));
-                log.info("{}: added message {} to Zendesk ticket {}", helpdesk, event.message().id(), ticketId);
-            }
-            addTags(helpdesk, ticketId, raisedPriorityTags(event));
-            deliveries.delivered(event, helpdesk, null);
+            update(helpdesk, ticketId, event, again, comment(event), raisedPriorityTags(event),
+                    "message " + event.message().id());
         }
+    }
+
+    /**
+     * Updates the ticket with {@code change} unless an earlier try already did ({@code again}: its event id is in the
+     * ticket's audits), adds {@code tags}, and records the event delivered. {@code what}: the change, for the log.
+     */
+    private void update(String helpdesk, String ticketId, TicketEvent event, boolean again, Ticket change,
+                        List<String> tags, String what) {
+        if (!(again && hasAudit(helpdesk, ticketId, event.eventId()))) {
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), new TicketRequest(change));
+            log.info("{}: added {} to Zendesk ticket {}", helpdesk, what, ticketId);
+        }
+        addTags(helpdesk, ticketId, tags);
+        deliveries.delivered(event, helpdesk, null);
     }
 
     /**
