@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One delivery route per configured helpdesk, from the route template {@code ticket-delivery} for the HTTP helpdesks
- * with a {@link TicketApi} and {@code <type>-delivery} for the others (webhook, jms), in routes/: each
+ * One delivery route per configured helpdesk, from the route template {@code <type>-delivery} in routes/: each
  * helpdesk has its own queue and consumer, so a slow or broken one never holds up the others.
  */
 @Component
@@ -23,11 +22,9 @@ public class DeliveryRoutes implements CamelContextConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRoutes.class);
 
     private final HelpdeskConfig config;
-    private final HelpdeskTickets tickets;
 
-    public DeliveryRoutes(HelpdeskConfig config, HelpdeskTickets tickets) {
+    public DeliveryRoutes(HelpdeskConfig config) {
         this.config = config;
-        this.tickets = tickets;
     }
 
     @Override
@@ -48,20 +45,15 @@ public class DeliveryRoutes implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
-            String type = helpdesk.getValue().type();
-            boolean http = tickets.delivers(type);
-            String template = http ? "ticket-delivery" : type + "-delivery";
+            String template = helpdesk.getValue().type() + "-delivery";
             if (camelContext.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) == null) {
                 throw new IllegalStateException("bluebird.helpdesks." + helpdesk.getKey() + ".type is '"
                         + helpdesk.getValue().type() + "': no route template " + template + " in routes/");
             }
-            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camelContext, template)
+            String routeId = TemplatedRouteBuilder.builder(camelContext, template)
                     .routeId(routeId(helpdesk.getKey()))
-                    .parameter("helpdesk", helpdesk.getKey());
-            if (http) {
-                route.parameter("consumers", tickets.batches(type) ? "#deliveryBatches" : "#singleDeliveries");
-            }
-            String routeId = route.add();
+                    .parameter("helpdesk", helpdesk.getKey())
+                    .add();
             log.info("Helpdesk '{}' ({}) delivers from queue bluebird.tickets.{} (route {})", helpdesk.getKey(),
                     helpdesk.getValue().type(), helpdesk.getKey(), routeId);
         }

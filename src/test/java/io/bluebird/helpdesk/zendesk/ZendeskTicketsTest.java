@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.TicketEvents;
-import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Author;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
@@ -93,15 +92,12 @@ class ZendeskTicketsTest {
                 Instant.parse("2026-11-22T10:05:00Z"));
         TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM, out), Instant.EPOCH);
 
-        ZendeskTickets.Ticket comment = ZendeskTickets.comment(TicketUpdate.of(event, event.tags()));
+        ZendeskTickets.Ticket comment = ZendeskTickets.comment(event);
 
         assertThat(comment.comment().isPublic()).isFalse();
         assertThat(comment.comment().body()).startsWith("We are on it").contains("the brand on X");
         assertThat(comment.subject()).isNull();
     }
-
-    /** The tags the DM's ticket was created with. */
-    private static final List<String> TICKET_TAGS = List.of("x", "private");
 
     @Test
     void aMessageThatRaisedThePriorityRaisesTheTickets() {
@@ -113,13 +109,13 @@ class ZendeskTicketsTest {
         TicketEvent plain = TicketEvents.of("conv-1", "35436", List.of(DM, urgent), Instant.EPOCH)
                 .withPriority(Priority.URGENT);
 
-        ZendeskTickets.Ticket raised = ZendeskTickets.comment(TicketUpdate.of(event, TICKET_TAGS));
+        ZendeskTickets.Ticket raised = ZendeskTickets.comment(event);
 
         assertThat(raised.priority()).isEqualTo("urgent");
-        assertThat(TicketUpdate.of(event, TICKET_TAGS).newTags()).containsExactly(Priorities.RAISED, "priority-churn-risk");
+        assertThat(ZendeskTickets.raisedPriorityTags(event)).containsExactly(Priorities.RAISED, "priority-churn-risk");
         assertThat(raised.tags()).as("tags on an update would replace the ticket's").isNull();
-        assertThat(ZendeskTickets.comment(TicketUpdate.of(plain, TICKET_TAGS)).priority()).as("an agent's own choice is left alone").isNull();
-        assertThat(TicketUpdate.of(plain, TICKET_TAGS).newTags()).isEmpty();
+        assertThat(ZendeskTickets.comment(plain).priority()).as("an agent's own choice is left alone").isNull();
+        assertThat(ZendeskTickets.raisedPriorityTags(plain)).isEmpty();
     }
 
     @Test
