@@ -70,9 +70,9 @@ public class Conversations {
 
     /**
      * Stores the message and returns the ticket event to send to the helpdesk; null when the message is a duplicate
-     * whose event the helpdesk already has. A message stored before whose event never reached the helpdesk (the hub
-     * stopped in between) gives the same event again: the message table is the idempotent repository, and it only
-     * drops what is safely delivered.
+     * whose event the helpdesk already has, or a copy of one this same transaction stored (its event goes with it). A
+     * message stored before whose event never reached the helpdesk (the hub stopped in between) gives the same event
+     * again: the message table is the idempotent repository, and it only drops what is safely delivered.
      */
     @Transactional
     public TicketEvent record(SocialMessage message) {
@@ -82,6 +82,11 @@ public class Conversations {
             if (stored.deliveredAt() != null) {
                 log.info("Dropped duplicate message {}: its ticket event {} was delivered", message.id(),
                         stored.eventId());
+                return null;
+            }
+            if (StoredInThisTransaction.contains(message.id())) {
+                log.info("Dropped copy of message {}: its first copy, earlier in this batch, sends ticket event {}",
+                        message.id(), stored.eventId());
                 return null;
             }
             log.info("Message {} was stored before but its ticket event {} is not delivered yet: sending it again",
@@ -94,6 +99,7 @@ public class Conversations {
         message = withNumberedChoice(message, thread.conversationId());
         long seq = store.insertMessage(message, thread.conversationId(), TicketEvents.eventIdOf(message.id()), now,
                 null);
+        StoredInThisTransaction.add(message.id());
         if (message.direction() == Direction.IN && message.quickReplyPayload() != null
                 && message.quickReplyPayload().startsWith(CHOICE_PREFIX)) {
             store.setChoice(thread.conversationId(), message.quickReplyPayload().substring(CHOICE_PREFIX.length()));

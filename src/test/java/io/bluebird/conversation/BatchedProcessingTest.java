@@ -1,8 +1,11 @@
 package io.bluebird.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,40 @@ class BatchedProcessingTest {
         DistributionSummary batches = meters.get("bluebird.process.batch").summary();
         assertThat(batches.max()).as("messages in the largest transaction").isGreaterThan(1);
         assertThat(batches.count()).as("transactions").isLessThan(CUSTOMERS * EACH);
+    }
+
+    /**
+     * A webhook sent three times at once (as X does when it thinks a delivery failed) puts three copies on the queue,
+     * which one batch takes: the first is stored and its event sent in the batch's transaction, the others are
+     * dropped there. Sent again as repeats, they would race that uncommitted send, and either reach the helpdesk twice
+     * or have the broker reject the first copy's send at commit and roll the batch back.
+     */
+    @Test
+    void copiesOfAMessageInOneBatchMakeOneEventAndCommitTheBatch() throws Exception {
+        HubClient hub = new HubClient(port);
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        DistributionSummary batches = meters.get("bluebird.process.batch").summary();
+        long batchesBefore = batches.count();
+        camel.getRouteController().stopRoute("process-inbound");
+        // the events wait on the delivery queue, to be counted there
+        camel.getRouteController().stopRoute("deliver-jms");
+        for (int copy = 0; copy < 3; copy++) {
+            assertThat(hub.postMessage(message(7, 0)).statusCode()).isEqualTo(202);
+        }
+        camel.getRouteController().startRoute("process-inbound");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> waiting(jms, "bluebird.tickets.jms") > 0
+                && waiting(jms, "bluebird.inbound") == 0);
+        assertThat(waiting(jms, "bluebird.tickets.jms")).as("ticket events of the three copies").isOne();
+        assertThat(batches.count() - batchesBefore).as("transactions, none rolled back and redelivered").isOne();
+        camel.getRouteController().startRoute("deliver-jms");
+        jms.setReceiveTimeout(15_000);
+        assertThat(HubClient.received(jms, "bluebird.helpdesk.tickets").path("message").path("text").asText())
+                .isEqualTo("customer 7 message 0");
+    }
+
+    private static int waiting(JmsTemplate jms, String queue) {
+        return jms.browse(queue, (session, browser) -> Collections.list(browser.getEnumeration()).size());
     }
 
     private static String message(int customer, int n) {
