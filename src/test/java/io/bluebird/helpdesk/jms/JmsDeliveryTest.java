@@ -10,6 +10,7 @@ import io.bluebird.HubClient;
 import io.bluebird.TicketEventSchema;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +98,27 @@ class JmsDeliveryTest {
         assertThat(conversation.path("helpdesk").asText()).isEqualTo("jms");
         assertThat(conversation.path("messages").path(0).path("text").asText()).isEqualTo("My order never arrived");
         assertThat(conversation.path("messages").path(1).path("text").asText()).isEqualTo("Order 1234");
+    }
+
+    /** A second copy of an event on the delivery queue (the hub cannot always prevent one) is not handed over. */
+    @Test
+    void aSecondCopyOfADeliveredEventIsNotForwarded() throws Exception {
+        hub.postMessage(HubClient.dm("1234858600", "3805104400", "jcopy", "Where is my parcel?"));
+        Message first = helpdesk.receive("bluebird.helpdesk.tickets");
+        assertThat(first).isNotNull();
+        String body = first.getBody(String.class);
+        JsonNode event = HubClient.json(body);
+        // without the duplicate id, by which the broker would drop it before the route sees it
+        helpdesk.send("bluebird.tickets.jms", session -> {
+            TextMessage copy = session.createTextMessage(body);
+            copy.setStringProperty("type", event.path("type").asText());
+            copy.setStringProperty("eventId", event.path("eventId").asText());
+            copy.setStringProperty("conversationId", event.path("conversationId").asText());
+            copy.setStringProperty("JMSXGroupID", event.path("conversationId").asText());
+            return copy;
+        });
+        helpdesk.setReceiveTimeout(2_000);
+        assertThat(helpdesk.receive("bluebird.helpdesk.tickets")).as("the copy handed over").isNull();
     }
 
     @Test
