@@ -13,7 +13,7 @@ import org.springframework.jms.listener.AbstractMessageListenerContainer;
  * Queue consumers that take up to a batch size of waiting messages in one transaction
  * ({@link BatchingListenerContainer}), for a route's {@code consumerType: Custom}: the process stage's on
  * bluebird.inbound (routes/process.yaml) and the deliveries' on bluebird.tickets.&lt;helpdesk&gt;
- * (routes/deliver-zendesk.yaml, deliver-webhook.yaml, deliver-jms.yaml).
+ * (routes/deliver-ticket.yaml, deliver-webhook.yaml, deliver-jms.yaml).
  */
 @Configuration(proxyBeanMethods = false)
 public class BatchedConsumers {
@@ -30,6 +30,13 @@ public class BatchedConsumers {
                                                     @Value("${bluebird.delivery.batch-size:32}") int batchSize) {
         return factory(transactions, meters, "delivery", "Ticket events a delivery consumer took in one transaction",
                 batchSize);
+    }
+
+    /** One ticket event per transaction, for a helpdesk that cannot tell an update it already has. */
+    @Bean
+    MessageListenerContainerFactory singleDeliveries(BatchTransactions transactions, MeterRegistry meters) {
+        return factory(transactions, meters, "delivery", "Ticket events a delivery consumer took in one transaction",
+                1);
     }
 
     /** {@code stage}: its word in bluebird.&lt;stage&gt;.batch-size and in the metric bluebird.&lt;stage&gt;.batch. */

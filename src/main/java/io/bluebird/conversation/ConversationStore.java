@@ -96,8 +96,22 @@ public class ConversationStore {
     }
 
     public Optional<String> ticketIdOf(String conversationId) {
-        return jdbc.queryForList("select helpdesk_ticket_id from conversation where id = ?", String.class,
-                conversationId).stream().filter(id -> id != null).findFirst();
+        return ticketOf(conversationId).map(HelpdeskTicket::id);
+    }
+
+    /** The conversation's ticket and the tags the hub put on it, or empty when it has no ticket yet. */
+    public Optional<HelpdeskTicket> ticketOf(String conversationId) {
+        return jdbc.query("select helpdesk_ticket_id, ticket_tags from conversation where id = ?",
+                (rs, row) -> rs.getString("helpdesk_ticket_id") == null ? null
+                        : new HelpdeskTicket(rs.getString("helpdesk_ticket_id"), tags(rs.getString("ticket_tags"))),
+                conversationId).stream().filter(ticket -> ticket != null).findFirst();
+    }
+
+    /** A conversation's ticket on its helpdesk, and the tags the hub put on it (none known for older tickets). */
+    public record HelpdeskTicket(String id, List<String> tags) {
+        public HelpdeskTicket {
+            tags = List.copyOf(tags);
+        }
     }
 
     /** Fails with a DuplicateKeyException when the customer already has an open conversation on the account. */
@@ -254,9 +268,19 @@ public class ConversationStore {
         jdbc.update("update conversation set helpdesk = ? where id = ? and helpdesk is null", helpdesk, conversationId);
     }
 
-    public void setTicket(String conversationId, String helpdesk, String ticketId) {
-        jdbc.update("update conversation set helpdesk = ?, helpdesk_ticket_id = ? where id = ?",
-                helpdesk, ticketId, conversationId);
+    public void setTicket(String conversationId, String helpdesk, String ticketId, List<String> tags) {
+        jdbc.update("update conversation set helpdesk = ?, helpdesk_ticket_id = ?, ticket_tags = ? where id = ?",
+                helpdesk, ticketId, String.join("\n", tags), conversationId);
+    }
+
+    /** Remembers that the conversation's ticket now also has these tags. */
+    public void addTicketTags(String conversationId, List<String> tags) {
+        jdbc.update("update conversation set ticket_tags = concat(coalesce(ticket_tags || ?, ''), ?) where id = ?",
+                "\n", String.join("\n", tags), conversationId);
+    }
+
+    private static List<String> tags(String lines) {
+        return lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 
     private Conversation withMessages(Conversation c) {

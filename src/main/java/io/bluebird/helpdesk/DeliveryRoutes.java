@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One delivery route per configured helpdesk, from the route template {@code <type>-delivery} in routes/: each
+ * One delivery route per configured helpdesk, from the route template {@code ticket-delivery} for the HTTP helpdesks
+ * with a {@link TicketApi} and {@code <type>-delivery} for the others (webhook, jms), in routes/: each
  * helpdesk has its own queue and consumer, so a slow or broken one never holds up the others.
  */
 @Component
@@ -22,9 +23,11 @@ public class DeliveryRoutes implements CamelContextConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRoutes.class);
 
     private final HelpdeskConfig config;
+    private final HelpdeskTickets tickets;
 
-    public DeliveryRoutes(HelpdeskConfig config) {
+    public DeliveryRoutes(HelpdeskConfig config, HelpdeskTickets tickets) {
         this.config = config;
+        this.tickets = tickets;
     }
 
     @Override
@@ -45,15 +48,20 @@ public class DeliveryRoutes implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
-            String template = helpdesk.getValue().type() + "-delivery";
+            String type = helpdesk.getValue().type();
+            boolean http = tickets.delivers(type);
+            String template = http ? "ticket-delivery" : type + "-delivery";
             if (camelContext.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) == null) {
                 throw new IllegalStateException("bluebird.helpdesks." + helpdesk.getKey() + ".type is '"
                         + helpdesk.getValue().type() + "': no route template " + template + " in routes/");
             }
-            String routeId = TemplatedRouteBuilder.builder(camelContext, template)
+            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camelContext, template)
                     .routeId(routeId(helpdesk.getKey()))
-                    .parameter("helpdesk", helpdesk.getKey())
-                    .add();
+                    .parameter("helpdesk", helpdesk.getKey());
+            if (http) {
+                route.parameter("consumers", tickets.batches(type) ? "#deliveryBatches" : "#singleDeliveries");
+            }
+            String routeId = route.add();
             log.info("Helpdesk '{}' ({}) delivers from queue bluebird.tickets.{} (route {})", helpdesk.getKey(),
                     helpdesk.getValue().type(), helpdesk.getKey(), routeId);
         }

@@ -1,9 +1,11 @@
 package io.bluebird.helpdesk;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.bluebird.broker.BatchTransactions;
 import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.ConversationStore.HelpdeskTicket;
 import io.bluebird.model.TicketEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,29 +34,38 @@ public class TicketDeliveries {
         return store.isDelivered(eventId);
     }
 
-    /** The helpdesk's ticket for this conversation, or null when it has none yet. */
-    public String ticketIdOf(String conversationId) {
-        return store.ticketIdOf(conversationId).orElse(null);
+    /** The helpdesk's ticket for this conversation, and the tags the hub put on it; null when it has none yet. */
+    public HelpdeskTicket ticketOf(String conversationId) {
+        return store.ticketOf(conversationId).orElse(null);
     }
 
     /**
-     * Records that {@code helpdesk} has the event, and the ticket it is on when the helpdesk gave one. A new ticket is
+     * Records that {@code helpdesk} has the event, and the ticket it made, with the event's tags. A new ticket is
      * committed at once, with the deliveries of the batch before it: it wrote its conversation's row, which the
      * process stage may be waiting for.
      */
-    public void delivered(TicketEvent event, String helpdesk, String ticketId) {
-        delivered(event.eventId(), event.conversationId(), helpdesk, ticketId);
+    public void created(TicketEvent event, String helpdesk, String ticketId) {
+        transactions.executeWithoutResult(transaction -> {
+            store.markDelivered(event.eventId(), clock.instant());
+            store.setTicket(event.conversationId(), helpdesk, ticketId, event.tags());
+        });
+        batches.commitSoFar();
     }
 
-    public void delivered(String eventId, String conversationId, String helpdesk, String ticketId) {
-        if (ticketId == null) {
-            store.markDelivered(eventId, clock.instant());
+    /** Records that the helpdesk has the event, which put {@code newTags} on the conversation's ticket. */
+    public void delivered(TicketEvent event, List<String> newTags) {
+        if (newTags.isEmpty()) {
+            delivered(event.eventId());
             return;
         }
         transactions.executeWithoutResult(transaction -> {
-            store.markDelivered(eventId, clock.instant());
-            store.setTicket(conversationId, helpdesk, ticketId);
+            store.markDelivered(event.eventId(), clock.instant());
+            store.addTicketTags(event.conversationId(), newTags);
         });
-        batches.commitSoFar();
+    }
+
+    /** Records that the helpdesk has the event. */
+    public void delivered(String eventId) {
+        store.markDelivered(eventId, clock.instant());
     }
 }

@@ -31,7 +31,8 @@ public class ApiMessages {
         return validated(JsonRequests.value(json, body, SocialMessage.class, "a SocialMessage JSON object"));
     }
 
-    static SocialMessage validated(SocialMessage m) {
+    /** The message as the hub keeps it, its id made from channel, visibility and native id; also for templated channels. */
+    public static SocialMessage validated(SocialMessage m) {
         require(m.channel() != null, "channel", "is required: a lower-case name such as \"mastodon\"");
         require(CHANNEL.matcher(m.channel()).matches(), "channel",
                 "must be a lower-case name such as \"x\", \"messenger\" or \"mastodon\"");

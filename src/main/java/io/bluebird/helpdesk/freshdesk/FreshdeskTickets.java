@@ -6,30 +6,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bluebird.conversation.Conversations;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
-import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketApi;
 import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
+import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
-import io.bluebird.model.TicketEventType;
-import io.bluebird.priority.Priorities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers ticket events to Freshdesk (API v2, basic auth with the API key): the first event of a conversation
+ * Freshdesk's ticket calls (API v2, basic auth with the API key): the first event of a conversation
  * creates the ticket ({@code POST /api/v2/tickets}), later ones become notes ({@code POST /api/v2/tickets/{id}/notes};
  * the customer's words as incoming public notes, the brand's as private ones), a survey result a private note and
  * the score in a custom field. Freshdesk has no idempotency key: every ticket carries a tag made from the
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * that ticket again instead of making a second.
  */
 @Component("freshdeskTickets")
-public class FreshdeskTickets {
+public class FreshdeskTickets implements TicketApi {
 
     private static final Logger log = LoggerFactory.getLogger(FreshdeskTickets.class);
     /** Chat: the closest of Freshdesk's sources to a social message (configurable per helpdesk). */
@@ -46,54 +46,87 @@ public class FreshdeskTickets {
 
     private final HelpdeskConfig config;
     private final HttpHelpdeskClient http;
-    private final TicketDeliveries deliveries;
 
-    public FreshdeskTickets(HelpdeskConfig config, HttpHelpdeskClient http, TicketDeliveries deliveries) {
+    public FreshdeskTickets(HelpdeskConfig config, HttpHelpdeskClient http) {
         this.config = config;
         this.http = http;
-        this.deliveries = deliveries;
     }
 
-    public void deliver(TicketEvent event, String helpdesk) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
-        String ticketId = deliveries.ticketIdOf(event.conversationId());
-        if (ticketId == null && event.type() != TicketEventType.SURVEY_COMPLETED) {
-            ticketId = existingTicket(helpdesk, settings, event);
-            if (ticketId == null) {
-                JsonNode created = call(helpdesk, settings, "POST", "/api/v2/tickets", newTicket(event, settings));
-                ticketId = created.path("id").asText(null);
-                if (ticketId == null) {
-                    throw new HelpdeskRejected(helpdesk + ": Freshdesk created no ticket id");
-                }
-                log.info("{}: conversation {} is Freshdesk ticket {}", helpdesk, event.conversationId(), ticketId);
-            } else {
-                log.info("{}: conversation {} already has Freshdesk ticket {} (found by its tag): not creating another",
-                        helpdesk, event.conversationId(), ticketId);
-            }
-            deliveries.delivered(event, helpdesk, ticketId);
-            return;
+    @Override
+    public String type() {
+        return "freshdesk";
+    }
+
+    /** Freshdesk's notes carry no marker the hub could look for. */
+    @Override
+    public boolean findsRepeatedUpdates() {
+        return false;
+    }
+
+    /** The ticket that carries the conversation's lookup tag: Freshdesk has no idempotency key for creates. */
+    @Override
+    public String existingTicket(String helpdesk, TicketEvent event) {
+        String query = URLEncoder.encode("\"tag:'" + lookupTag(event.conversationId()) + "'\"", StandardCharsets.UTF_8);
+        JsonNode results = call(helpdesk, "GET", "/api/v2/search/tickets?query=" + query, null).path("results");
+        String found = results.isArray() && !results.isEmpty() ? results.get(0).path("id").asText(null) : null;
+        if (found != null) {
+            log.info("{}: conversation {} already has Freshdesk ticket {} (found by its tag): not creating another",
+                    helpdesk, event.conversationId(), found);
         }
+        return found;
+    }
+
+    @Override
+    public String create(String helpdesk, TicketEvent event) {
+        String ticketId = call(helpdesk, "POST", "/api/v2/tickets", newTicket(event, config.helpdesk(helpdesk)))
+                .path("id").asText(null);
         if (ticketId == null) {
-            throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
-                    + ", which has no Freshdesk ticket");
+            throw new HelpdeskRejected(helpdesk + ": Freshdesk created no ticket id");
         }
-        if (event.type() == TicketEventType.SURVEY_COMPLETED) {
-            call(helpdesk, settings, "POST", "/api/v2/tickets/" + ticketId + "/notes",
-                    Map.of("body", html(TicketText.of(event.survey())), "private", true));
-            if (settings.surveyField() != null && !settings.surveyField().isBlank()) {
-                call(helpdesk, settings, "PUT", "/api/v2/tickets/" + ticketId,
-                        Map.of("custom_fields", Map.of(settings.surveyField(), event.survey().score())));
-            }
-        } else {
-            boolean fromCustomer = event.message().direction() == Direction.IN;
-            call(helpdesk, settings, "POST", "/api/v2/tickets/" + ticketId + "/notes", Map.of(
-                    "body", html(TicketText.of(event.message())), "private", !fromCustomer, "incoming", fromCustomer));
-            Map<String, Object> changes = changes(event);
-            if (!changes.isEmpty()) {
-                call(helpdesk, settings, "PUT", "/api/v2/tickets/" + ticketId, changes);
-            }
+        log.info("{}: conversation {} is Freshdesk ticket {}", helpdesk, event.conversationId(), ticketId);
+        return ticketId;
+    }
+
+    @Override
+    public boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
+        return false;
+    }
+
+    /** The customer's words as an incoming public note, the brand's as a private one; then reopen, priority. */
+    @Override
+    public void update(String helpdesk, String ticketId, TicketUpdate update) {
+        boolean fromCustomer = update.event().message().direction() == Direction.IN;
+        call(helpdesk, "POST", "/api/v2/tickets/" + ticketId + "/notes", Map.of(
+                "body", html(TicketText.of(update.event().message())), "private", !fromCustomer,
+                "incoming", fromCustomer));
+        Map<String, Object> changes = changes(update);
+        if (!changes.isEmpty()) {
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, changes);
         }
-        deliveries.delivered(event, helpdesk, null);
+    }
+
+    @Override
+    public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
+        call(helpdesk, "POST", "/api/v2/tickets/" + ticketId + "/notes",
+                Map.of("body", html(TicketText.of(event.survey())), "private", true));
+        String surveyField = config.helpdesk(helpdesk).surveyField();
+        if (surveyField != null && !surveyField.isBlank()) {
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId,
+                    Map.of("custom_fields", Map.of(surveyField, event.survey().score())));
+        }
+    }
+
+    /**
+     * Freshdesk's Update Ticket replaces the tags it is given, and API v2 has no call that only adds: the ticket's
+     * tags are read first, so an agent's own tags stay.
+     */
+    @Override
+    public void addTags(String helpdesk, String ticketId, List<String> tags) {
+        Set<String> all = new LinkedHashSet<>();
+        call(helpdesk, "GET", "/api/v2/tickets/" + ticketId, null).path("tags").forEach(tag -> all.add(tag.asText()));
+        if (all.addAll(tags)) {
+            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, Map.of("tags", List.copyOf(all)));
+        }
     }
 
     /** The create body: requester, HTML description, priority 1-4, open, source, tags (with the lookup tag). */
@@ -117,14 +150,13 @@ public class FreshdeskTickets {
         return ticket;
     }
 
-    /** A reopened conversation reopens the ticket; a message that raised the priority raises the ticket's. */
-    static Map<String, Object> changes(TicketEvent event) {
+    static Map<String, Object> changes(TicketUpdate update) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        if (event.tags().contains(Conversations.REOPENED)) {
+        if (update.reopen()) {
             changes.put("status", OPEN);
         }
-        if (event.tags().contains(Priorities.RAISED)) {
-            changes.put("priority", priority(event.priority()));
+        if (update.raisedTo() != null) {
+            changes.put("priority", priority(update.raisedTo()));
         }
         return changes;
     }
@@ -150,14 +182,8 @@ public class FreshdeskTickets {
                 .replace("\n", "<br>");
     }
 
-    private String existingTicket(String helpdesk, HelpdeskSettings settings, TicketEvent event) {
-        String query = URLEncoder.encode("\"tag:'" + lookupTag(event.conversationId()) + "'\"", StandardCharsets.UTF_8);
-        JsonNode found = call(helpdesk, settings, "GET", "/api/v2/search/tickets?query=" + query, null);
-        JsonNode results = found.path("results");
-        return results.isArray() && !results.isEmpty() ? results.get(0).path("id").asText(null) : null;
-    }
-
-    private JsonNode call(String helpdesk, HelpdeskSettings settings, String method, String path, Object body) {
+    private JsonNode call(String helpdesk, String method, String path, Object body) {
+        HelpdeskSettings settings = config.helpdesk(helpdesk);
         String basic = Base64.getEncoder().encodeToString((settings.apiKey() + ":X").getBytes(StandardCharsets.UTF_8));
         return http.exchange(helpdesk, method, URI.create(settings.baseUrl() + path), "Basic " + basic, body,
                 settings.timeout());

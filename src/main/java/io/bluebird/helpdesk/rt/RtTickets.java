@@ -5,89 +5,118 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bluebird.conversation.Conversations;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
-import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketApi;
 import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
+import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
-import io.bluebird.model.TicketEventType;
-import io.bluebird.priority.Priorities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers ticket events to Request Tracker 5 through REST2: the first event of a conversation creates the ticket
+ * Request Tracker 5's ticket calls, through REST2: the first event of a conversation creates the ticket
  * in the configured queue ({@code POST /REST/2.0/ticket}), the customer's later words are correspondence
  * ({@code /correspond}), the brand's words, notes and survey results comments ({@code /comment}). RT has no
  * idempotency key: the conversation id goes into a custom field ({@code conversation-field}), and a create is
  * preceded by a TicketSQL search on it, so a hub that crashed after RT's 201 finds that ticket again.
  */
 @Component("rtTickets")
-public class RtTickets {
+public class RtTickets implements TicketApi {
 
     private static final Logger log = LoggerFactory.getLogger(RtTickets.class);
 
     private final HelpdeskConfig config;
     private final HttpHelpdeskClient http;
-    private final TicketDeliveries deliveries;
 
-    public RtTickets(HelpdeskConfig config, HttpHelpdeskClient http, TicketDeliveries deliveries) {
+    public RtTickets(HelpdeskConfig config, HttpHelpdeskClient http) {
         this.config = config;
         this.http = http;
-        this.deliveries = deliveries;
     }
 
-    public void deliver(TicketEvent event, String helpdesk) {
+    @Override
+    public String type() {
+        return "rt";
+    }
+
+    /** RT's correspondence carries no marker the hub could look for. */
+    @Override
+    public boolean findsRepeatedUpdates() {
+        return false;
+    }
+
+    /** The ticket whose conversation-field holds the conversation id (TicketSQL): RT has no idempotency key. */
+    @Override
+    public String existingTicket(String helpdesk, TicketEvent event) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
-        String ticketId = deliveries.ticketIdOf(event.conversationId());
-        if (ticketId == null && event.type() != TicketEventType.SURVEY_COMPLETED) {
-            ticketId = existingTicket(helpdesk, settings, event.conversationId());
-            if (ticketId == null) {
-                ticketId = call(helpdesk, settings, "POST", "/REST/2.0/ticket", newTicket(event, settings))
-                        .path("id").asText(null);
-                if (ticketId == null) {
-                    throw new HelpdeskRejected(helpdesk + ": RT created no ticket id");
-                }
-                log.info("{}: conversation {} is RT ticket {}", helpdesk, event.conversationId(), ticketId);
-            } else {
-                log.info("{}: conversation {} already has RT ticket {} (found by {}): not creating another", helpdesk,
-                        event.conversationId(), ticketId, settings.conversationField());
-            }
-            deliveries.delivered(event, helpdesk, ticketId);
-            return;
+        if (settings.conversationField() == null || settings.conversationField().isBlank()) {
+            return null;
         }
+        String query = "CF.{" + settings.conversationField() + "} = '" + event.conversationId().replace("'", "") + "'";
+        JsonNode items = call(helpdesk, "GET", "/REST/2.0/tickets?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8), null).path("items");
+        String found = items.isArray() && !items.isEmpty() ? items.get(0).path("id").asText(null) : null;
+        if (found != null) {
+            log.info("{}: conversation {} already has RT ticket {} (found by {}): not creating another", helpdesk,
+                    event.conversationId(), found, settings.conversationField());
+        }
+        return found;
+    }
+
+    @Override
+    public String create(String helpdesk, TicketEvent event) {
+        String ticketId = call(helpdesk, "POST", "/REST/2.0/ticket", newTicket(event, config.helpdesk(helpdesk)))
+                .path("id").asText(null);
         if (ticketId == null) {
-            throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
-                    + ", which has no RT ticket");
+            throw new HelpdeskRejected(helpdesk + ": RT created no ticket id");
         }
+        log.info("{}: conversation {} is RT ticket {}", helpdesk, event.conversationId(), ticketId);
+        return ticketId;
+    }
+
+    @Override
+    public boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
+        return false;
+    }
+
+    /** The customer's words as correspondence, the brand's as a comment; then reopen, priority. */
+    @Override
+    public void update(String helpdesk, String ticketId, TicketUpdate update) {
         String base = "/REST/2.0/ticket/" + ticketId;
-        if (event.type() == TicketEventType.SURVEY_COMPLETED) {
-            call(helpdesk, settings, "POST", base + "/comment", text(TicketText.of(event.survey())));
-            if (settings.surveyField() != null && !settings.surveyField().isBlank()) {
-                call(helpdesk, settings, "PUT", base, Map.of("CustomFields",
-                        Map.of(settings.surveyField(), String.valueOf(event.survey().score()))));
-            }
-        } else {
-            boolean fromCustomer = event.message().direction() == Direction.IN;
-            call(helpdesk, settings, "POST", base + (fromCustomer ? "/correspond" : "/comment"),
-                    text(TicketText.of(event.message())));
-            Map<String, Object> changes = changes(event);
-            if (!changes.isEmpty()) {
-                call(helpdesk, settings, "PUT", base, changes);
-            }
+        boolean fromCustomer = update.event().message().direction() == Direction.IN;
+        call(helpdesk, "POST", base + (fromCustomer ? "/correspond" : "/comment"),
+                text(TicketText.of(update.event().message())));
+        Map<String, Object> changes = changes(update);
+        if (!changes.isEmpty()) {
+            call(helpdesk, "PUT", base, changes);
         }
-        deliveries.delivered(event, helpdesk, null);
+    }
+
+    @Override
+    public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
+        String base = "/REST/2.0/ticket/" + ticketId;
+        call(helpdesk, "POST", base + "/comment", text(TicketText.of(event.survey())));
+        String surveyField = config.helpdesk(helpdesk).surveyField();
+        if (surveyField != null && !surveyField.isBlank()) {
+            call(helpdesk, "PUT", base, Map.of("CustomFields",
+                    Map.of(surveyField, String.valueOf(event.survey().score()))));
+        }
+    }
+
+    /** RT tickets have no tags: what the hub knows goes into custom fields ({@code custom-fields}). */
+    @Override
+    public void addTags(String helpdesk, String ticketId, List<String> tags) {
     }
 
     static Map<String, Object> newTicket(TicketEvent event, HelpdeskSettings settings) {
@@ -106,14 +135,13 @@ public class RtTickets {
         return ticket;
     }
 
-    /** A reopened conversation reopens the ticket; a message that raised the priority raises the ticket's. */
-    static Map<String, Object> changes(TicketEvent event) {
+    static Map<String, Object> changes(TicketUpdate update) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        if (event.tags().contains(Conversations.REOPENED)) {
+        if (update.reopen()) {
             changes.put("Status", "open");
         }
-        if (event.tags().contains(Priorities.RAISED)) {
-            changes.put("Priority", priority(event.priority()));
+        if (update.raisedTo() != null) {
+            changes.put("Priority", priority(update.raisedTo()));
         }
         return changes;
     }
@@ -132,17 +160,8 @@ public class RtTickets {
         return Map.of("Content", content, "ContentType", "text/plain");
     }
 
-    private String existingTicket(String helpdesk, HelpdeskSettings settings, String conversationId) {
-        if (settings.conversationField() == null || settings.conversationField().isBlank()) {
-            return null;
-        }
-        String query = "CF.{" + settings.conversationField() + "} = '" + conversationId.replace("'", "") + "'";
-        JsonNode items = call(helpdesk, settings, "GET", "/REST/2.0/tickets?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8), null).path("items");
-        return items.isArray() && !items.isEmpty() ? items.get(0).path("id").asText(null) : null;
-    }
-
-    private JsonNode call(String helpdesk, HelpdeskSettings settings, String method, String path, Object body) {
+    private JsonNode call(String helpdesk, String method, String path, Object body) {
+        HelpdeskSettings settings = config.helpdesk(helpdesk);
         return http.exchange(helpdesk, method, URI.create(settings.baseUrl() + path), authorization(settings), body,
                 settings.timeout());
     }

@@ -34,7 +34,7 @@ public class WebhookTickets {
         this.clock = clock;
     }
 
-    public void deliver(String event, String eventId, String type, String conversationId, String helpdesk) {
+    public void deliver(String event, String eventId, String type, String helpdesk) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
         if (settings.secret() == null || settings.secret().isBlank()) {
             throw new IllegalStateException("bluebird.helpdesks." + helpdesk + ".secret is required: receivers"
@@ -47,6 +47,6 @@ public class WebhookTickets {
                 Map.of("X-Bluebird-Signature", signature, "X-Bluebird-Timestamp", timestamp,
                         "X-Bluebird-Event", type, "X-Bluebird-Delivery", eventId, "User-Agent", "Bluebird"),
                 event, settings.timeout()));
-        deliveries.delivered(eventId, conversationId, helpdesk, null);
+        deliveries.delivered(eventId);
     }
 }

@@ -12,26 +12,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.bluebird.conversation.Conversations;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
-import io.bluebird.helpdesk.TicketDeliveries;
+import io.bluebird.helpdesk.TicketApi;
 import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
+import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SurveyResult;
 import io.bluebird.model.TicketEvent;
-import io.bluebird.model.TicketEventType;
-import io.bluebird.priority.Priorities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers ticket events to a Zendesk: the first one of a conversation creates the ticket
+ * Zendesk's ticket calls: the first event of a conversation creates the ticket
  * ({@code POST /api/v2/tickets.json}, with an {@code Idempotency-Key} per conversation so a retried create gets the
  * first ticket back), later ones add a comment to it ({@code PUT /api/v2/tickets/{id}.json}). Zendesk takes an
  * Idempotency-Key on creates only, so each update carries its event id in the audit's custom metadata: an update tried
@@ -39,76 +37,74 @@ import org.springframework.stereotype.Component;
  * that id among the ticket's latest audits, and is not sent twice.
  */
 @Component("zendeskTickets")
-public class ZendeskTickets {
+public class ZendeskTickets implements TicketApi {
 
     private static final Logger log = LoggerFactory.getLogger(ZendeskTickets.class);
 
     private final HelpdeskConfig config;
     private final ZendeskAuth auth;
     private final HttpHelpdeskClient http;
-    private final TicketDeliveries deliveries;
     private final ObjectMapper json;
 
-    public ZendeskTickets(HelpdeskConfig config, ZendeskAuth auth, HttpHelpdeskClient http,
-                          TicketDeliveries deliveries, ObjectMapper json) {
+    public ZendeskTickets(HelpdeskConfig config, ZendeskAuth auth, HttpHelpdeskClient http, ObjectMapper json) {
         this.config = config;
         this.auth = auth;
         this.http = http;
-        this.deliveries = deliveries;
         this.json = json;
     }
 
     /** Custom audit metadata key with the event id of the update that made the audit. */
     static final String EVENT_METADATA = "bluebird_event";
 
-    /**
-     * {@code retried}: tried again after a failed call; {@code redelivered}: handed over again by the broker. Either
-     * way Zendesk may have the update already.
-     */
-    public void deliver(TicketEvent event, String helpdesk, Boolean retried, Boolean redelivered) {
-        boolean again = Boolean.TRUE.equals(retried) || Boolean.TRUE.equals(redelivered);
-        String ticketId = deliveries.ticketIdOf(event.conversationId());
-        if (event.type() == TicketEventType.SURVEY_COMPLETED) {
-            if (ticketId == null) {
-                throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
-                        + ", which has no Zendesk ticket");
-            }
-            update(helpdesk, ticketId, event, again, surveyResult(event, config.helpdesk(helpdesk).surveyField()),
-                    List.of(event.survey().tag()), "survey result " + event.survey().tag());
-        } else if (ticketId == null) {
-            HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
-                    Map.of("Idempotency-Key", idempotencyKey(event)),
-                    new TicketRequest(newTicket(event, config.helpdesk(helpdesk).customFields())));
-            ticketId = createdTicketId(helpdesk, response);
-            log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
-                    response.headers().firstValue("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
-                            .orElse(""));
-            deliveries.delivered(event, helpdesk, ticketId);
-        } else {
-            update(helpdesk, ticketId, event, again, comment(event), raisedPriorityTags(event),
-                    "message " + event.message().id());
-        }
+    @Override
+    public String type() {
+        return "zendesk";
     }
 
-    /**
-     * Updates the ticket with {@code change} unless an earlier try already did ({@code again}: its event id is in the
-     * ticket's audits), adds {@code tags}, and records the event delivered. {@code what}: the change, for the log.
-     */
-    private void update(String helpdesk, String ticketId, TicketEvent event, boolean again, Ticket change,
-                        List<String> tags, String what) {
-        if (!(again && hasAudit(helpdesk, ticketId, event.eventId()))) {
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), new TicketRequest(change));
-            log.info("{}: added {} to Zendesk ticket {}", helpdesk, what, ticketId);
-        }
-        addTags(helpdesk, ticketId, tags);
-        deliveries.delivered(event, helpdesk, null);
+    /** An update carries its event id in the audit it makes, which a retry looks for. */
+    @Override
+    public boolean findsRepeatedUpdates() {
+        return true;
+    }
+
+    /** None to look for: a repeated create with the conversation's Idempotency-Key gets the first ticket back. */
+    @Override
+    public String existingTicket(String helpdesk, TicketEvent event) {
+        return null;
+    }
+
+    @Override
+    public String create(String helpdesk, TicketEvent event) {
+        HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
+                Map.of("Idempotency-Key", idempotencyKey(event)),
+                new TicketRequest(newTicket(event, config.helpdesk(helpdesk).customFields())));
+        String ticketId = createdTicketId(helpdesk, response);
+        log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
+                response.headers().firstValue("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
+                        .orElse(""));
+        return ticketId;
+    }
+
+    @Override
+    public void update(String helpdesk, String ticketId, TicketUpdate update) {
+        call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), new TicketRequest(comment(update)));
+        log.info("{}: added message {} to Zendesk ticket {}", helpdesk, update.event().message().id(), ticketId);
+    }
+
+    @Override
+    public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
+        call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
+                new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
+        log.info("{}: added survey result {} to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
     }
 
     /**
      * Whether one of the ticket's latest 100 audits was made by this event's update (a retry follows its first try
      * within minutes, so that is far enough back).
      */
-    private boolean hasAudit(String helpdesk, String ticketId, String eventId) {
+    @Override
+    public boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
+        String eventId = event.eventId();
         HttpResponse<String> response = call(helpdesk, "GET", "/api/v2/tickets/" + ticketId
                 + "/audits.json?sort_order=desc&per_page=100", Map.of(), null);
         try {
@@ -142,22 +138,15 @@ public class ZendeskTickets {
     }
 
     /**
-     * A later message as a comment; what the brand wrote is internal. A reopened conversation reopens the ticket; a
-     * message that raised the priority (urgent words, a long wait) raises the ticket's and adds the rule's tag.
+     * A later message as a comment; what the brand wrote is internal. The ticket is reopened, and its priority raised,
+     * where the update says so.
      */
-    static Ticket comment(TicketEvent event) {
-        boolean raised = event.tags().contains(Priorities.RAISED);
+    static Ticket comment(TicketUpdate update) {
+        TicketEvent event = update.event();
         return new Ticket(null, new Comment(TicketText.of(event.message()),
                 event.message().direction() == Direction.IN), null,
-                raised ? event.priority().name().toLowerCase() : null, null, null,
-                event.tags().contains(Conversations.REOPENED) ? "open" : null, null,
-                Map.of(EVENT_METADATA, event.eventId()));
-    }
-
-    /** The tags that say why a message raised the ticket's priority; none when it did not. */
-    static List<String> raisedPriorityTags(TicketEvent event) {
-        return event.tags().contains(Priorities.RAISED)
-                ? event.tags().stream().filter(tag -> tag.startsWith("priority-")).toList() : List.of();
+                update.raisedTo() == null ? null : update.raisedTo().name().toLowerCase(), null, null,
+                update.reopen() ? "open" : null, null, Map.of(EVENT_METADATA, event.eventId()));
     }
 
     /**
@@ -165,15 +154,14 @@ public class ZendeskTickets {
      * {@code tags} on Update Ticket replaces all of a ticket's tags, and {@code additional_tags} works only on Update
      * Many Tickets. Adding a tag the ticket has is a no-op, so a retried call is harmless.
      */
-    private void addTags(String helpdesk, String ticketId, List<String> tags) {
-        if (!tags.isEmpty()) {
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + "/tags.json", Map.of(), new Tags(tags));
-        }
+    @Override
+    public void addTags(String helpdesk, String ticketId, List<String> tags) {
+        call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + "/tags.json", Map.of(), new Tags(tags));
     }
 
     /**
-     * The survey result as Zendesk agents see it: an internal comment stating the score, the tag {@code csat_4}
-     * (or {@code nps_9}) for views and reports, and the score in a custom field where one is configured.
+     * The survey result as Zendesk agents see it: an internal comment stating the score, and the score in a custom
+     * field where one is configured (its tag, {@code csat_4} or {@code nps_9}, comes through {@link #addTags}).
      */
     static Ticket surveyResult(TicketEvent event, String surveyField) {
         SurveyResult survey = event.survey();

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.bluebird.conversation.Conversations;
 import io.bluebird.conversation.TicketEvents;
+import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
@@ -44,8 +45,9 @@ class RtTicketsTest {
     void aReopenOrARaisedPriorityChangesTheTicket() {
         TicketEvent event = TicketEvents.of("conv-1", "5", List.of(DM), Instant.EPOCH).withPriority(Priority.URGENT);
 
-        assertThat(RtTickets.changes(event)).isEmpty();
-        assertThat(RtTickets.changes(event.withTags(List.of(Conversations.REOPENED, Priorities.RAISED))))
+        assertThat(RtTickets.changes(TicketUpdate.of(event, event.tags()))).isEmpty();
+        assertThat(RtTickets.changes(TicketUpdate.of(event.withTags(List.of(Conversations.REOPENED, Priorities.RAISED)),
+                event.tags())))
                 .containsEntry("Status", "open").containsEntry("Priority", 90);
     }
 }

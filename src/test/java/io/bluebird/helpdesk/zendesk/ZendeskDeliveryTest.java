@@ -149,6 +149,33 @@ class ZendeskDeliveryTest {
     }
 
     /**
+     * A customer who wrote privately mentions the brand in public: the update adds the tag the ticket lacks (through
+     * Add Tags, which keeps the ticket's others), once; later updates send no tags.
+     */
+    @Test
+    void aTagTheTicketDoesNotHaveYetIsAddedWithTheUpdate() {
+        zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/35436/tags.json")).willReturn(okJson("{\"tags\": []}")));
+        hub.postMessage(HubClient.dm("1301", "u1301", "jane1301", "Where is my parcel"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "35436".equals(hub.conversationOf("jane1301").path("helpdeskTicketId").asText(null)));
+
+        hub.postMessage(HubClient.dm("1302", "u1301", "jane1301", "Still nothing")
+                .replace("\"private\"", "\"public\""));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436/tags.json"))
+                        .withRequestBody(equalToJson("{\"tags\": [\"public\"]}"))));
+        hub.postMessage(HubClient.dm("1303", "u1301", "jane1301", "Hello?").replace("\"private\"", "\"public\""));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))
+                        .withRequestBody(matchingJsonPath("$.ticket.comment.body", containing("Hello?")))));
+        zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436/tags.json")));
+        zendesk.verify(0, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))
+                .withRequestBody(matchingJsonPath("$.ticket.tags")));
+        assertThat(createsOf("jane1301")).isEqualTo(1);
+    }
+
+    /**
      * An update Zendesk took but whose answer never came back (the connection dropped): tried again, the hub finds
      * it among the ticket's audits by the event id in their metadata, and does not add the comment twice.
      */

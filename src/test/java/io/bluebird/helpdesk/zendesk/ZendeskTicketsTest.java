@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.TicketEvents;
+import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Author;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
@@ -92,12 +93,15 @@ class ZendeskTicketsTest {
                 Instant.parse("2026-11-22T10:05:00Z"));
         TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM, out), Instant.EPOCH);
 
-        ZendeskTickets.Ticket comment = ZendeskTickets.comment(event);
+        ZendeskTickets.Ticket comment = ZendeskTickets.comment(TicketUpdate.of(event, event.tags()));
 
         assertThat(comment.comment().isPublic()).isFalse();
         assertThat(comment.comment().body()).startsWith("We are on it").contains("the brand on X");
         assertThat(comment.subject()).isNull();
     }
+
+    /** The tags the DM's ticket was created with. */
+    private static final List<String> TICKET_TAGS = List.of("x", "private");
 
     @Test
     void aMessageThatRaisedThePriorityRaisesTheTickets() {
@@ -109,13 +113,13 @@ class ZendeskTicketsTest {
         TicketEvent plain = TicketEvents.of("conv-1", "35436", List.of(DM, urgent), Instant.EPOCH)
                 .withPriority(Priority.URGENT);
 
-        ZendeskTickets.Ticket raised = ZendeskTickets.comment(event);
+        ZendeskTickets.Ticket raised = ZendeskTickets.comment(TicketUpdate.of(event, TICKET_TAGS));
 
         assertThat(raised.priority()).isEqualTo("urgent");
-        assertThat(ZendeskTickets.raisedPriorityTags(event)).containsExactly(Priorities.RAISED, "priority-churn-risk");
+        assertThat(TicketUpdate.of(event, TICKET_TAGS).newTags()).containsExactly(Priorities.RAISED, "priority-churn-risk");
         assertThat(raised.tags()).as("tags on an update would replace the ticket's").isNull();
-        assertThat(ZendeskTickets.comment(plain).priority()).as("an agent's own choice is left alone").isNull();
-        assertThat(ZendeskTickets.raisedPriorityTags(plain)).isEmpty();
+        assertThat(ZendeskTickets.comment(TicketUpdate.of(plain, TICKET_TAGS)).priority()).as("an agent's own choice is left alone").isNull();
+        assertThat(TicketUpdate.of(plain, TICKET_TAGS).newTags()).isEmpty();
     }
 
     @Test

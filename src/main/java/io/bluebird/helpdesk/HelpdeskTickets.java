@@ -1,0 +1,76 @@
+package io.bluebird.helpdesk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.bluebird.conversation.ConversationStore.HelpdeskTicket;
+import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketEventType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers a ticket event to an HTTP helpdesk, the same way for each ({@link TicketApi}): the conversation's first
+ * event finds or creates its ticket, later ones update it (the message, a reopen, a raised priority, and the tags the
+ * ticket does not have yet), a survey result goes on the ticket with its score's tag. Each event is recorded
+ * delivered once the helpdesk has it, so a redelivered event is skipped (routes/deliver-ticket.yaml); an event tried
+ * again after an answer that never came is not sent twice where the helpdesk can tell ({@link TicketApi#hasEvent}).
+ */
+@Component("helpdeskTickets")
+public class HelpdeskTickets {
+
+    private final HelpdeskConfig config;
+    private final Map<String, TicketApi> apis;
+    private final TicketDeliveries deliveries;
+
+    public HelpdeskTickets(HelpdeskConfig config, List<TicketApi> apis, TicketDeliveries deliveries) {
+        this.config = config;
+        this.apis = apis.stream().collect(Collectors.toUnmodifiableMap(TicketApi::type, Function.identity()));
+        this.deliveries = deliveries;
+    }
+
+    /** Whether a helpdesk of this type is one of the HTTP helpdesks delivered here. */
+    public boolean delivers(String type) {
+        return apis.containsKey(type);
+    }
+
+    /** Whether the helpdesk's events may be delivered in batches ({@link TicketApi#findsRepeatedUpdates}). */
+    public boolean batches(String type) {
+        return apis.get(type).findsRepeatedUpdates();
+    }
+
+    /**
+     * {@code retried}: tried again after a failed call; {@code redelivered}: handed over again by the broker. Either
+     * way the helpdesk may have the update already.
+     */
+    public void deliver(TicketEvent event, String helpdesk, Boolean retried, Boolean redelivered) {
+        TicketApi api = apis.get(config.helpdesk(helpdesk).type());
+        boolean again = Boolean.TRUE.equals(retried) || Boolean.TRUE.equals(redelivered);
+        HelpdeskTicket ticket = deliveries.ticketOf(event.conversationId());
+        if (event.type() == TicketEventType.SURVEY_COMPLETED) {
+            if (ticket == null) {
+                throw new HelpdeskRejected(helpdesk + ": survey result for conversation " + event.conversationId()
+                        + ", which has no ticket");
+            }
+            if (!(again && api.hasEvent(helpdesk, ticket.id(), event))) {
+                api.addSurveyResult(helpdesk, ticket.id(), event);
+            }
+            List<String> scoreTag = List.of(event.survey().tag());
+            api.addTags(helpdesk, ticket.id(), scoreTag);
+            deliveries.delivered(event, scoreTag);
+        } else if (ticket == null) {
+            String found = api.existingTicket(helpdesk, event);
+            deliveries.created(event, helpdesk, found != null ? found : api.create(helpdesk, event));
+        } else {
+            TicketUpdate update = TicketUpdate.of(event, ticket.tags());
+            if (!(again && api.hasEvent(helpdesk, ticket.id(), event))) {
+                api.update(helpdesk, ticket.id(), update);
+            }
+            if (!update.newTags().isEmpty()) {
+                api.addTags(helpdesk, ticket.id(), update.newTags());
+            }
+            deliveries.delivered(event, update.newTags());
+        }
+    }
+}
