@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.ConversationStore;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketTags;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,10 @@ import org.springframework.stereotype.Component;
  * Puts the customer's CRM record on a ticket event. The process route asks {@link #needsLookup} first: a fresh
  * snapshot (within {@code bluebird.crm.cache-ttl}) is used as it is ({@link #fromCache}); otherwise the route calls
  * {@link #lookup} inside a circuit breaker with a timeout, and {@link #unavailable} is the fallback, so a slow or
- * failing CRM never stalls or drops a message: the ticket goes on tagged {@value #UNAVAILABLE_TAG}.
+ * failing CRM never stalls or drops a message: the ticket goes on tagged {@value TicketTags#CRM_UNAVAILABLE}.
  */
 @Component("crmEnrichment")
 public class CrmEnrichment {
-
-    public static final String UNAVAILABLE_TAG = "crm-unavailable";
 
     private static final Logger log = LoggerFactory.getLogger(CrmEnrichment.class);
 
@@ -65,8 +64,8 @@ public class CrmEnrichment {
         if (snapshot.isEmpty()) {
             return event;
         }
-        return CustomerStore.UNAVAILABLE.equals(snapshot.get().status()) ? event.withTags(List.of(UNAVAILABLE_TAG))
-                : withRecord(event, snapshot.get().record());
+        return CustomerStore.UNAVAILABLE.equals(snapshot.get().status())
+                ? event.withTags(List.of(TicketTags.CRM_UNAVAILABLE)) : withRecord(event, snapshot.get().record());
     }
 
     /** Asks the CRM; any failure is thrown for the circuit breaker to count and fall back on. */
@@ -84,7 +83,7 @@ public class CrmEnrichment {
         if (!settings.reEnrich()) {
             customers.save(identity(event), event.customer(), CustomerStore.UNAVAILABLE, null, clock.instant());
         }
-        return event.withTags(List.of(UNAVAILABLE_TAG));
+        return event.withTags(List.of(TicketTags.CRM_UNAVAILABLE));
     }
 
     private Optional<CustomerStore.Snapshot> fresh(TicketEvent event) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
 import io.bluebird.model.TicketEvent;
-import io.bluebird.priority.Priorities;
+import io.bluebird.model.TicketTags;
 
 /**
  * What the hub knows about a ticket that a helpdesk may keep in custom fields, by name: {@code conversation},
@@ -32,7 +32,7 @@ public final class TicketFacts {
         facts.put("handle", customer.handle());
         facts.put("followers", customer.followers());
         facts.put("priority-rule", event.tags().stream()
-                .filter(tag -> tag.startsWith("priority-") && !tag.equals(Priorities.RAISED))
+                .filter(tag -> tag.startsWith("priority-") && !tag.equals(TicketTags.PRIORITY_RAISED))
                 .map(tag -> tag.substring("priority-".length())).findFirst().orElse(null));
         CrmRecord crm = customer.crm();
         if (crm != null) {

@@ -3,10 +3,9 @@ package io.bluebird.helpdesk;
 import java.util.Collection;
 import java.util.List;
 
-import io.bluebird.conversation.Conversations;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
-import io.bluebird.priority.Priorities;
+import io.bluebird.model.TicketTags;
 
 /**
  * What a later message changes on its ticket: the message itself, the ticket reopened when the conversation was,
@@ -21,8 +20,8 @@ public record TicketUpdate(TicketEvent event, boolean reopen, Priority raisedTo,
 
     /** {@code ticketTags}: the tags the hub already put on the ticket. */
     public static TicketUpdate of(TicketEvent event, Collection<String> ticketTags) {
-        return new TicketUpdate(event, event.tags().contains(Conversations.REOPENED),
-                event.tags().contains(Priorities.RAISED) ? event.priority() : null,
+        return new TicketUpdate(event, event.tags().contains(TicketTags.REOPENED),
+                event.tags().contains(TicketTags.PRIORITY_RAISED) ? event.priority() : null,
                 event.tags().stream().filter(tag -> !ticketTags.contains(tag)).toList());
     }
 }

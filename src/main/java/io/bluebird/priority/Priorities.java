@@ -8,6 +8,7 @@ import io.bluebird.model.Conversation;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketEventType;
+import io.bluebird.model.TicketTags;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("priorities")
 public class Priorities {
-
-    /** Tag of an update whose message raised the conversation's priority: the helpdesk should raise the ticket's. */
-    public static final String RAISED = "priority-raised";
 
     private final PriorityRules rules;
     private final ConversationStore conversations;
@@ -48,7 +46,7 @@ public class Priorities {
         }
         TicketEvent prioritized = event.withPriority(priority);
         if (raised) {
-            prioritized = prioritized.withTags(List.of(RAISED));
+            prioritized = prioritized.withTags(List.of(TicketTags.PRIORITY_RAISED));
         }
         return rule == null ? prioritized : prioritized.withTags(List.of("priority-" + rule));
     }

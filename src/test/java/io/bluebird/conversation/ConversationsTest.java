@@ -18,6 +18,7 @@ import io.bluebird.model.OutboundPurpose;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketEventType;
+import io.bluebird.model.TicketTags;
 import io.bluebird.model.Visibility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,7 +158,7 @@ class ConversationsTest {
         TicketEvent again = conversations.record(from("u1", Visibility.PRIVATE, "2", "it broke again"));
         assertThat(again.conversationId()).isEqualTo(first.conversationId());
         assertThat(again.type()).isEqualTo(TicketEventType.UPDATED);
-        assertThat(again.tags()).contains(Conversations.REOPENED);
+        assertThat(again.tags()).contains(TicketTags.REOPENED);
         assertThat(again.history()).extracting(SocialMessage::id).containsExactly("x:dm:1", "x:dm:2");
         assertThat(conversations.get(first.conversationId()).status()).isEqualTo("open");
 

@@ -42,9 +42,9 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
 import io.bluebird.channel.x.XChannelTest;
-import io.bluebird.crm.CrmEnrichment;
 import io.bluebird.helpdesk.zendesk.ZendeskAudits;
 import io.bluebird.http.Hmac;
+import io.bluebird.model.TicketTags;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,12 +252,12 @@ class FaultSuiteIT {
         Duration faultWait = outcome.longestWait(firstDeliveries(), true);
         NOTES.add(("- %s: %d of %d tickets of DMs sent during the fault tagged crm-unavailable, %d of %d before it"
                 + " tagged vip; longest wait from webhook to helpdesk %.1f s during the fault, %.1f s before it").formatted(
-                fault, tagged(during, CrmEnrichment.UNAVAILABLE_TAG), during.size(), tagged(before, "vip"),
+                fault, tagged(during, TicketTags.CRM_UNAVAILABLE), during.size(), tagged(before, "vip"),
                 before.size(), faultWait.toMillis() / 1000.0, calmWait.toMillis() / 1000.0));
         assertThat(without(before, "vip", outcome)).as(fault + ": tickets not enriched before the fault").isEmpty();
         assertThat(during).as(fault + ": tickets of DMs sent during the fault").isNotEmpty();
-        assertThat(without(during, CrmEnrichment.UNAVAILABLE_TAG, outcome))
-                .as(fault + ": tickets of DMs sent during the fault not tagged " + CrmEnrichment.UNAVAILABLE_TAG)
+        assertThat(without(during, TicketTags.CRM_UNAVAILABLE, outcome))
+                .as(fault + ": tickets of DMs sent during the fault not tagged " + TicketTags.CRM_UNAVAILABLE)
                 .isEmpty();
         assertThat(faultWait).as(fault + ": longest wait of a DM sent during the fault").isLessThan(NO_STALL);
     }

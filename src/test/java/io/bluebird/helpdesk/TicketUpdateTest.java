@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import io.bluebird.conversation.Conversations;
 import io.bluebird.conversation.TicketEvents;
 import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketTags;
 import io.bluebird.model.Visibility;
-import io.bluebird.priority.Priorities;
 import org.junit.jupiter.api.Test;
 
 class TicketUpdateTest {
@@ -47,10 +46,10 @@ class TicketUpdateTest {
     @Test
     void aReopenedConversationAndARaisedPrioritySaySo() {
         TicketUpdate update = TicketUpdate.of(later().withPriority(Priority.URGENT)
-                .withTags(List.of(Conversations.REOPENED, Priorities.RAISED)), List.of("x", "public"));
+                .withTags(List.of(TicketTags.REOPENED, TicketTags.PRIORITY_RAISED)), List.of("x", "public"));
 
         assertThat(update.reopen()).isTrue();
         assertThat(update.raisedTo()).isEqualTo(Priority.URGENT);
-        assertThat(update.newTags()).containsExactly(Conversations.REOPENED, Priorities.RAISED);
+        assertThat(update.newTags()).containsExactly(TicketTags.REOPENED, TicketTags.PRIORITY_RAISED);
     }
 }

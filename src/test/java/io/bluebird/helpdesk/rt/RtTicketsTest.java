@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.bluebird.conversation.Conversations;
 import io.bluebird.conversation.TicketEvents;
 import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.helpdesk.HelpdeskSettings;
@@ -15,8 +14,8 @@ import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketTags;
 import io.bluebird.model.Visibility;
-import io.bluebird.priority.Priorities;
 import org.junit.jupiter.api.Test;
 
 class RtTicketsTest {
@@ -46,8 +45,8 @@ class RtTicketsTest {
         TicketEvent event = TicketEvents.of("conv-1", "5", List.of(DM), Instant.EPOCH).withPriority(Priority.URGENT);
 
         assertThat(RtTickets.changes(TicketUpdate.of(event, event.tags()))).isEmpty();
-        assertThat(RtTickets.changes(TicketUpdate.of(event.withTags(List.of(Conversations.REOPENED, Priorities.RAISED)),
-                event.tags())))
+        assertThat(RtTickets.changes(TicketUpdate.of(
+                event.withTags(List.of(TicketTags.REOPENED, TicketTags.PRIORITY_RAISED)), event.tags())))
                 .containsEntry("Status", "open").containsEntry("Priority", 90);
     }
 }

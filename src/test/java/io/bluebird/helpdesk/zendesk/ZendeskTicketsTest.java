@@ -15,7 +15,7 @@ import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
-import io.bluebird.priority.Priorities;
+import io.bluebird.model.TicketTags;
 import io.bluebird.model.SurveyResult;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
@@ -109,14 +109,15 @@ class ZendeskTicketsTest {
                 new Author("7", "jdoe", null, null, null), null, "This is urgent, I will cancel", null, null, null,
                 Instant.parse("2026-11-22T10:06:00Z"));
         TicketEvent event = TicketEvents.of("conv-1", "35436", List.of(DM, urgent), Instant.EPOCH)
-                .withPriority(Priority.URGENT).withTags(List.of(Priorities.RAISED, "priority-churn-risk"));
+                .withPriority(Priority.URGENT).withTags(List.of(TicketTags.PRIORITY_RAISED, "priority-churn-risk"));
         TicketEvent plain = TicketEvents.of("conv-1", "35436", List.of(DM, urgent), Instant.EPOCH)
                 .withPriority(Priority.URGENT);
 
         ZendeskTickets.Ticket raised = ZendeskTickets.comment(TicketUpdate.of(event, TICKET_TAGS));
 
         assertThat(raised.priority()).isEqualTo("urgent");
-        assertThat(TicketUpdate.of(event, TICKET_TAGS).newTags()).containsExactly(Priorities.RAISED, "priority-churn-risk");
+        assertThat(TicketUpdate.of(event, TICKET_TAGS).newTags())
+                .containsExactly(TicketTags.PRIORITY_RAISED, "priority-churn-risk");
         assertThat(raised.tags()).as("tags on an update would replace the ticket's").isNull();
         assertThat(ZendeskTickets.comment(TicketUpdate.of(plain, TICKET_TAGS)).priority()).as("an agent's own choice is left alone").isNull();
         assertThat(TicketUpdate.of(plain, TICKET_TAGS).newTags()).isEmpty();
