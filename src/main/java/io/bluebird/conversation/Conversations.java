@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Author;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.Direction;
+import io.bluebird.model.InvalidInput;
+import io.bluebird.model.NotFound;
 import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.QuickReply;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketTags;
 import io.bluebird.model.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,6 @@ public class Conversations {
 
     /** Payloads of the welcome message's choices start with this; what follows is recorded as the choice. */
     public static final String CHOICE_PREFIX = "choice:";
-    /** Tag of the event of a message that reopened its solved conversation (and so its ticket). */
-    public static final String REOPENED = "reopened";
 
     private final ConversationStore store;
     private final Clock clock;
@@ -105,7 +105,7 @@ public class Conversations {
             store.setChoice(thread.conversationId(), message.quickReplyPayload().substring(CHOICE_PREFIX.length()));
         }
         TicketEvent event = eventFor(thread.conversationId(), message, seq, now, thread.started() || thread.reopened());
-        return thread.reopened() ? event.withTags(List.of(REOPENED)) : event;
+        return thread.reopened() ? event.withTags(List.of(TicketTags.REOPENED)) : event;
     }
 
     /**
@@ -217,12 +217,12 @@ public class Conversations {
     }
 
     public Conversation get(String id) {
-        return store.find(id).orElseThrow(() -> new RequestRejected(404, "no conversation with id " + id));
+        return store.find(id).orElseThrow(() -> new NotFound("no conversation with id " + id));
     }
 
     public ConversationList byHandle(String handle) {
         if (handle == null || handle.isBlank()) {
-            throw RequestRejected.badRequest("handle", "'handle' is required: GET /api/conversations?handle=jdoe");
+            throw new InvalidInput("handle", "'handle' is required: GET /api/conversations?handle=jdoe");
         }
         return new ConversationList(store.findByHandle(handle.strip()));
     }

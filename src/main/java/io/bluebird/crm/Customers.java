@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.bluebird.conversation.ConversationStore;
-import io.bluebird.http.PathIds;
-import io.bluebird.http.RequestRejected;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.CrmRecord;
+import io.bluebird.model.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,7 @@ public class Customers {
         this.conversations = conversations;
     }
 
-    public CustomerView get(String pathId) {
-        String id = PathIds.decoded(pathId, "id");
+    public CustomerView get(String id) {
         int colon = id.indexOf(':');
         Optional<CrmRecord> crm = colon > 0 ? customers.byIdentity(id.substring(0, colon), id.substring(colon + 1))
                 : customers.byCrmId(id);
@@ -41,7 +39,7 @@ public class Customers {
             all.addAll(conversations.findByCustomer(identity.channel(), identity.account(), identity.customerId()));
         }
         if (crm.isEmpty() && all.isEmpty()) {
-            throw new RequestRejected(404, "no customer " + id + ": use a CRM customer id or <channel>:<user id>");
+            throw new NotFound("no customer " + id + ": use a CRM customer id or <channel>:<user id>");
         }
         return new CustomerView(id, crm.orElse(null), identities, all);
     }

@@ -8,9 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bluebird.http.PathIds;
-import io.bluebird.http.ProblemType;
-import io.bluebird.http.RequestRejected;
+import io.bluebird.model.NotFound;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -61,11 +59,10 @@ public class DeadLetterQueue {
     }
 
     /** Moves the message back to its queue; 404 when it is not (or no longer) on the dead-letter queue. */
-    public DeadLetter replay(String pathId) {
-        String id = PathIds.decoded(pathId, "id");
+    public DeadLetter replay(String id) {
         if (!id.startsWith("ID:")) {
             // every JMS message id begins so: anything else is no dead letter, without a second's wait on the queue
-            throw new RequestRejected(404, "no dead letter " + id + " (a dead letter's id begins with ID:)");
+            throw new NotFound("no dead letter " + id + " (a dead letter's id begins with ID:)");
         }
         return jms.execute(session -> {
             Queue deadLetters = session.createQueue(QUEUE);
@@ -73,11 +70,11 @@ public class DeadLetterQueue {
                     "JMSMessageID = '" + id.replace("'", "''") + "'")) {
                 Message message = consumer.receive(1_000);
                 if (message == null) {
-                    throw new RequestRejected(404, "no dead letter " + id + " (already replayed?)");
+                    throw new NotFound("no dead letter " + id + " (already replayed?)");
                 }
                 String origin = origin(message);
                 if (origin == null) {
-                    throw new RequestRejected(ProblemType.DEAD_LETTER_WITHOUT_QUEUE, 409, "dead letter " + id
+                    throw new DeadLetterWithoutQueue("dead letter " + id
                             + " cannot be replayed: it does not say which queue it came from (no deadLetterFrom"
                             + " property); it stays on bluebird.dead-letters");
                 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import io.bluebird.http.RequestRejected;
+import io.bluebird.model.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /api/surveys/summary?from=&to=}: dates or instants; by default the last 30 days. */
@@ -27,7 +27,7 @@ public class SurveyReport {
         Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(30))
                 : parse("from", from, false);
         if (!start.isBefore(end)) {
-            throw RequestRejected.badRequest("from", "'from' must be before 'to'");
+            throw new InvalidInput("from", "'from' must be before 'to'");
         }
         return new SurveySummary(start, end, store.summary(start, end));
     }
@@ -41,7 +41,7 @@ public class SurveyReport {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw RequestRejected.badRequest(field, "'" + field + "' must be a date (2026-11-01) or an instant"
+            throw new InvalidInput(field, "'" + field + "' must be a date (2026-11-01) or an instant"
                     + " (2026-11-01T00:00:00Z), not '" + value + "'");
         }
     }
