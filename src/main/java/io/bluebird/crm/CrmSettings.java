@@ -22,7 +22,8 @@ public record CrmSettings(
         Duration cacheTtl,
         boolean reEnrich,
         Map<String, String> fields,
-        Jdbc jdbc) {
+        Jdbc jdbc,
+        CircuitBreaker circuitBreaker) {
 
     static final Map<String, String> HTTP_FIELDS = Map.of(
             "customerId", "$.id", "name", "$.name", "email", "$.email", "phone", "$.phone", "vip", "$.vip",
@@ -46,10 +47,26 @@ public record CrmSettings(
         }
         fields = Map.copyOf(all);
         jdbc = jdbc == null ? new Jdbc(null, null, null, null) : jdbc;
+        circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null, null, null) : circuitBreaker;
     }
 
     public boolean enabled() {
         return !"none".equals(type);
+    }
+
+    /**
+     * When failure-rate-threshold percent of the last sliding-window-size lookups failed (once at least
+     * minimum-number-of-calls were made), the CRM is not asked for wait-in-open-state: tickets go on at once, tagged
+     * crm-unavailable, instead of each waiting out the timeout.
+     */
+    public record CircuitBreaker(Float failureRateThreshold, Integer slidingWindowSize, Integer minimumNumberOfCalls,
+                                 Duration waitInOpenState) {
+        public CircuitBreaker {
+            failureRateThreshold = failureRateThreshold == null ? 50f : failureRateThreshold;
+            slidingWindowSize = slidingWindowSize == null ? 10 : slidingWindowSize;
+            minimumNumberOfCalls = minimumNumberOfCalls == null ? 5 : minimumNumberOfCalls;
+            waitInOpenState = waitInOpenState == null ? Duration.ofSeconds(30) : waitInOpenState;
+        }
     }
 
     /** The CRM's database and the query that finds a customer by :channel, :handle and :id. */

@@ -53,7 +53,7 @@ class CrmLookupTest {
                 Map.of("customerId", "$.data.id", "name", "$.data.attributes.full_name",
                         "email", "$.data.attributes.emails[0]", "vip", "$.data.attributes.segment.vip",
                         "tier", "$.data.attributes.segment.level", "recentOrders", "$.orders",
-                        "openIssues", "$.tickets"), null);
+                        "openIssues", "$.tickets"), null, null);
 
         CrmRecord record = new HttpCrm(settings).find(JANE);
 
@@ -73,7 +73,7 @@ class CrmLookupTest {
     @Test
     void unknownIsNullAndAFailureIsUnavailable() {
         CrmSettings settings = new CrmSettings("http", crm.baseUrl(), null, Duration.ofSeconds(2), null, false,
-                null, null);
+                null, null, null);
         crm.stubFor(get(urlPathEqualTo("/customers")).willReturn(aResponse().withStatus(404)));
         assertThat(new HttpCrm(settings).find(JANE)).isNull();
 
@@ -88,7 +88,7 @@ class CrmLookupTest {
         crm.stubFor(get(urlPathEqualTo("/customers")).willReturn(okJson("{\"id\": \"C-1\", \"name\": \"Jane Doe\"}")
                 .withChunkedDribbleDelay(5, 5_000)));
         CrmSettings settings = new CrmSettings("http", crm.baseUrl(), null, Duration.ofMillis(500), null, false,
-                null, null);
+                null, null, null);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> new HttpCrm(settings).find(JANE)).isInstanceOf(CrmUnavailable.class);
@@ -97,10 +97,12 @@ class CrmLookupTest {
 
     @Test
     void aBaseUrlAloneMeansTheHttpCrmAndNoneWithABaseUrlStopsTheStartUp() {
-        assertThat(new CrmSettings(null, crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("http");
-        assertThat(new CrmSettings("", null, null, null, null, false, null, null).enabled()).isFalse();
-        assertThat(new CrmSettings("jdbc", crm.baseUrl(), null, null, null, false, null, null).type()).isEqualTo("jdbc");
-        assertThatThrownBy(() -> new CrmSettings("none", crm.baseUrl(), null, null, null, false, null, null))
+        assertThat(new CrmSettings(null, crm.baseUrl(), null, null, null, false, null, null, null).type())
+                .isEqualTo("http");
+        assertThat(new CrmSettings("", null, null, null, null, false, null, null, null).enabled()).isFalse();
+        assertThat(new CrmSettings("jdbc", crm.baseUrl(), null, null, null, false, null, null, null).type())
+                .isEqualTo("jdbc");
+        assertThatThrownBy(() -> new CrmSettings("none", crm.baseUrl(), null, null, null, false, null, null, null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("bluebird.crm.type");
     }
 
@@ -116,7 +118,8 @@ class CrmLookupTest {
         CrmSettings settings = new CrmSettings("jdbc", null, null, Duration.ofSeconds(2), null, false,
                 Map.of("customerId", "contact_id", "name", "display_name", "email", "mail", "vip", "is_vip",
                         "tier", "plan", "recentOrders", "orders"),
-                new CrmSettings.Jdbc(url, "sa", "", "select * from contacts where x_user_id = :id and :channel = 'x'"));
+                new CrmSettings.Jdbc(url, "sa", "", "select * from contacts where x_user_id = :id and :channel = 'x'"),
+                null);
 
         try (JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper())) {
             CrmRecord record = jdbc.find(JANE);
@@ -138,7 +141,8 @@ class CrmLookupTest {
         db.execute("create table contacts (x_user_id varchar(30))");
         db.update("insert into contacts values ('3805104374')");
         CrmSettings settings = new CrmSettings("jdbc", null, null, Duration.ofSeconds(2), null, false, null,
-                new CrmSettings.Jdbc(url, "sa", "", "select session_id() as id from contacts where x_user_id = :id"));
+                new CrmSettings.Jdbc(url, "sa", "", "select session_id() as id from contacts where x_user_id = :id"),
+                null);
         Set<String> sessions = new HashSet<>();
 
         JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper());
@@ -155,7 +159,7 @@ class CrmLookupTest {
     @Test
     void theHubStartsWhileTheCrmDatabaseIsDownAndItsLookupsAreUnavailable() {
         CrmSettings settings = new CrmSettings("jdbc", null, null, Duration.ofMillis(500), null, false, null,
-                new CrmSettings.Jdbc("jdbc:h2:tcp://127.0.0.1:1/crm", "sa", "", "select * from contacts"));
+                new CrmSettings.Jdbc("jdbc:h2:tcp://127.0.0.1:1/crm", "sa", "", "select * from contacts"), null);
 
         try (JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper())) {
             assertThatThrownBy(() -> jdbc.find(JANE)).isInstanceOf(CrmUnavailable.class);

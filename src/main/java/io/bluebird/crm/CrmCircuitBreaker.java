@@ -1,0 +1,28 @@
+package io.bluebird.crm;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The circuit breaker around CRM lookups (routes/process.yaml names it), from {@code bluebird.crm.circuit-breaker}:
+ * one for all lookups, since they all ask the same CRM.
+ */
+@Configuration
+public class CrmCircuitBreaker {
+
+    @Bean("crmBreaker")
+    CircuitBreaker crmBreaker(CrmSettings settings) {
+        return of(settings.circuitBreaker());
+    }
+
+    static CircuitBreaker of(CrmSettings.CircuitBreaker settings) {
+        return CircuitBreaker.of("crm", CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .build());
+    }
+}
