@@ -1,6 +1,8 @@
 package io.bluebird.helpdesk;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -8,6 +10,8 @@ import org.apache.camel.model.Model;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +20,7 @@ import org.springframework.stereotype.Component;
  * helpdesk has its own queue and consumer, so a slow or broken one never holds up the others.
  */
 @Component
-public class DeliveryRoutes implements CamelContextConfiguration {
+public class DeliveryRoutes implements CamelContextConfiguration, ApplicationRunner {
 
     private static final String ROUTE_PREFIX = "deliver-";
 
@@ -24,6 +28,7 @@ public class DeliveryRoutes implements CamelContextConfiguration {
 
     private final HelpdeskConfig config;
     private final HelpdeskTickets tickets;
+    private final List<String> unknownTypes = new CopyOnWriteArrayList<>();
 
     public DeliveryRoutes(HelpdeskConfig config, HelpdeskTickets tickets) {
         this.config = config;
@@ -33,6 +38,18 @@ public class DeliveryRoutes implements CamelContextConfiguration {
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         // the templates are read from routes/ while the context starts
+    }
+
+    /** Stops the start-up, once Camel has started, when a helpdesk's type has no route template. */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (!unknownTypes.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", unknownTypes));
+        }
+    }
+
+    private String templateOf(String type) {
+        return tickets.delivers(type) ? "ticket-delivery" : type + "-delivery";
     }
 
     /** The delivery route of a helpdesk: deliver-<name>. */
@@ -50,10 +67,13 @@ public class DeliveryRoutes implements CamelContextConfiguration {
         for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
             String type = helpdesk.getValue().type();
             boolean http = tickets.delivers(type);
-            String template = http ? "ticket-delivery" : type + "-delivery";
-            if (camelContext.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) == null) {
-                throw new IllegalStateException("bluebird.helpdesks." + helpdesk.getKey() + ".type is '"
-                        + helpdesk.getValue().type() + "': no route template " + template + " in routes/");
+            String template = templateOf(type);
+            if (camelContext.getCamelContextExtension().getContextPlugin(Model.class)
+                    .getRouteTemplateDefinition(template) == null) {
+                // Camel ignores what this method throws: the start-up is stopped below
+                unknownTypes.add("bluebird.helpdesks." + helpdesk.getKey() + ".type is '" + type
+                        + "': no route template " + template + " in routes/");
+                continue;
             }
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camelContext, template)
                     .routeId(routeId(helpdesk.getKey()))

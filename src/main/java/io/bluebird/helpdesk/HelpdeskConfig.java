@@ -1,7 +1,9 @@
 package io.bluebird.helpdesk;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,7 +23,14 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
                 throw new IllegalStateException("bluebird.routing.rules '" + rule.name() + "' sends to '"
                         + rule.helpdesk() + "' but bluebird.helpdesks has only " + helpdesks.keySet());
             }
-        }        helpdesks.forEach((name, settings) -> {
+        }
+        // a helpdesk no conversation can reach may lack them (the shipped zendesk, before it is set up)
+        for (String routed : routedTo(routing)) {
+            HelpdeskCredentials.missing(routed, helpdesks.get(routed)).ifPresent(missing -> {
+                throw new IllegalStateException(missing + ", and bluebird.routing sends conversations to " + routed);
+            });
+        }
+        helpdesks.forEach((name, settings) -> {
             if (settings.customFields() == null) {
                 return;
             }
@@ -32,6 +41,12 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
                 }
             }
         });
+    }
+
+    private static Set<String> routedTo(Routing routing) {
+        Set<String> routed = new LinkedHashSet<>(List.of(routing.defaultHelpdesk()));
+        routing.rules().forEach(rule -> routed.add(rule.helpdesk()));
+        return routed;
     }
 
     public HelpdeskSettings helpdesk(String name) {

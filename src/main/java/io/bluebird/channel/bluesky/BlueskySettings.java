@@ -16,16 +16,34 @@ public record BlueskySettings(
         String appPassword,
         String chatProxy,
         Duration backfill,
-        Duration timeout) {
+        Duration timeout,
+        Poll poll) {
 
     public BlueskySettings {
         serviceUrl = serviceUrl == null || serviceUrl.isBlank() ? "https://bsky.social" : serviceUrl.strip();
         chatProxy = chatProxy == null || chatProxy.isBlank() ? "did:web:api.bsky.chat#bsky_chat" : chatProxy;
         backfill = backfill == null ? Duration.ofDays(1) : backfill;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        poll = poll == null ? new Poll(null) : poll;
+        if (poll.enabled() && !(set(identifier) && set(appPassword))) {
+            // polling without an account would fail every interval, quietly, in the log
+            throw new IllegalStateException("bluebird.bluesky.poll.enabled is true but bluebird.bluesky.identifier"
+                    + " or bluebird.bluesky.app-password is empty");
+        }
+    }
+
+    /** Of {@code poll.*}, the routes read {@code enabled} and {@code interval}; checked here is what polling needs. */
+    public record Poll(Boolean enabled) {
+        public Poll {
+            enabled = enabled != null && enabled;
+        }
     }
 
     public boolean configured() {
-        return identifier != null && !identifier.isBlank() && appPassword != null && !appPassword.isBlank();
+        return set(identifier) && set(appPassword);
+    }
+
+    private static boolean set(String value) {
+        return value != null && !value.isBlank();
     }
 }

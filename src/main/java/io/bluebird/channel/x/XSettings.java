@@ -26,12 +26,29 @@ public record XSettings(
     public XSettings {
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://api.x.com"
                 : apiBaseUrl.strip().replaceFirst("/$", "");
-        poll = poll == null ? new Poll(null) : poll;
+        poll = poll == null ? new Poll(null, null) : poll;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        if (poll.enabled()) {
+            // polling with what it cannot do would fail every minute, quietly, in the log
+            requireForPolling("account-id", accountId, "the brand account's messages are polled");
+            requireForPolling("bearer-token", bearerToken, "mentions are read with the app's bearer token");
+            if (poll.directMessages()) {
+                requireForPolling("client-id", clientId, "DMs are read as the brand account (OAuth 2.0), or set"
+                        + " bluebird.x.poll.direct-messages: false");
+            }
+        }
     }
 
-    public record Poll(Boolean directMessages) {
+    private static void requireForPolling(String key, String value, String why) {
+        if (!isSet(value)) {
+            throw new IllegalStateException("bluebird.x.poll.enabled is true but bluebird.x." + key + " is empty: "
+                    + why);
+        }
+    }
+
+    public record Poll(Boolean enabled, Boolean directMessages) {
         public Poll {
+            enabled = enabled != null && enabled;
             directMessages = directMessages == null || directMessages;
         }
     }

@@ -46,7 +46,7 @@ class BlueskyProfilesTest {
                                    {"did": "%s", "handle": "jane.bsky.social"}], "muted": false, "unreadCount": 0}}"""
                         .formatted(BRAND, CUSTOMER))));
         BlueskySettings settings = new BlueskySettings(pds.baseUrl(), "brand.bsky.social", "abcd-efgh-ijkl-mnop",
-                null, null, null);
+                null, null, null, null);
         profiles = new BlueskyProfiles(new BlueskyApi(settings, new ChannelHttp(new ObjectMapper()), clock), clock);
     }
 
