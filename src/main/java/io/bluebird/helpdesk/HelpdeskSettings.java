@@ -10,7 +10,8 @@ import java.util.Map;
  * webhook base-url and secret; jms queue. {@code conversation-field} is the custom field that holds the conversation
  * id (Freshdesk: {@code cf_…}; RT: its name), which RT looks tickets up by; {@code custom-fields} maps facts of
  * {@link TicketFacts} to the helpdesk's own fields. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
- * {@code webhook-secret} the signing secret of the Zendesk webhook that tells the hub about agents' replies.
+ * {@code webhook-secret} the signing secret of the Zendesk webhook that tells the hub about agents' replies;
+ * {@code requests-per-minute} the calls the helpdesk takes (zendesk, freshdesk: 200 until its answers say; 0: none).
  */
 public record HelpdeskSettings(
         String type,
@@ -30,9 +31,13 @@ public record HelpdeskSettings(
         String password,
         String secret,
         String conversationField,
-        Map<String, String> customFields) {
+        Map<String, String> customFields,
+        Integer requestsPerMinute) {
 
     public HelpdeskSettings {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        // the vendors' smallest plans (Zendesk Team, Freshdesk Growth); the answers' headers then give the account's
+        requestsPerMinute = requestsPerMinute != null ? requestsPerMinute
+                : "zendesk".equals(type) || "freshdesk".equals(type) ? 200 : 0;
     }
 }

@@ -30,10 +30,12 @@ public class HttpHelpdeskClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final HelpdeskCircuits circuits;
+    private final HelpdeskBudgets budgets;
     private final ObjectMapper json;
 
-    public HttpHelpdeskClient(HelpdeskCircuits circuits, ObjectMapper json) {
+    public HttpHelpdeskClient(HelpdeskCircuits circuits, HelpdeskBudgets budgets, ObjectMapper json) {
         this.circuits = circuits;
+        this.budgets = budgets;
         this.json = json;
     }
 
@@ -62,9 +64,9 @@ public class HttpHelpdeskClient {
     }
 
     /**
-     * Sends the request through the helpdesk's circuit breaker and returns the response, whatever its status. I/O
-     * failures, and an open breaker (the helpdesk has been failing: no call is made), are thrown as
-     * {@link HelpdeskUnavailable}.
+     * Sends the request, once the helpdesk's rate limit has a call for it ({@link HelpdeskBudgets}), through its
+     * circuit breaker and returns the response, whatever its status. I/O failures, and an open breaker (the helpdesk
+     * has been failing: no call is made), are thrown as {@link HelpdeskUnavailable}.
      */
     public HttpResponse<String> send(String helpdesk, String method, URI uri, Map<String, String> headers, String json,
                                      Duration timeout) {
@@ -74,9 +76,16 @@ public class HttpHelpdeskClient {
                     Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)),
                     null);
         }
+        try {
+            budgets.spend(helpdesk);
+        } catch (HelpdeskUnavailable noCallLeft) {
+            breaker.releasePermission();
+            throw noCallLeft;
+        }
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = exchange(helpdesk, method, uri, headers, json, timeout);
+            budgets.answered(helpdesk, response);
             int status = response.statusCode();
             if (status >= 500 || status == 429 || status == 408) {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS,
@@ -88,6 +97,8 @@ public class HttpHelpdeskClient {
         } catch (HelpdeskUnavailable e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
+        } finally {
+            budgets.ended(helpdesk);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.bluebird.broker.BatchTransactions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,15 @@ class HttpHelpdeskClientTest {
 
     private final WireMockServer helpdesk = new WireMockServer(options().dynamicPort());
     private final HttpHelpdeskClient http = new HttpHelpdeskClient(
-            new HelpdeskCircuits(50, 10, 5, Duration.ofSeconds(30)), new ObjectMapper());
+            new HelpdeskCircuits(50, 10, 5, Duration.ofSeconds(30)), noLimits(), new ObjectMapper());
+
+    /** Budgets for helpdesks the configuration does not name: no limit until an answer gives one. */
+    private static HelpdeskBudgets noLimits() {
+        HelpdeskSettings jms = new HelpdeskSettings("jms", null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        return new HelpdeskBudgets(new HelpdeskConfig(Map.of("jms", jms), null), new BatchTransactions(null),
+                new SimpleMeterRegistry());
+    }
 
     @BeforeEach
     void start() {

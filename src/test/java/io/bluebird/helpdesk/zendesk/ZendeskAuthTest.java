@@ -20,11 +20,14 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.bluebird.broker.BatchTransactions;
+import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HelpdeskUnavailable;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class ZendeskAuthTest {
         HelpdeskConfig config = new HelpdeskConfig(Map.of("zendesk", helpdesk(""), "zendesk-fr", helpdesk("/fr")),
                 new HelpdeskConfig.Routing("zendesk", null));
         HttpHelpdeskClient http = new HttpHelpdeskClient(new HelpdeskCircuits(50, 10, 5, Duration.ofSeconds(30)),
-                new ObjectMapper());
+                new HelpdeskBudgets(config, new BatchTransactions(null), new SimpleMeterRegistry()), new ObjectMapper());
         auth = new ZendeskAuth(config, http, new ObjectMapper(), Clock.systemUTC());
     }
 
@@ -106,6 +109,6 @@ class ZendeskAuthTest {
 
     private HelpdeskSettings helpdesk(String path) {
         return new HelpdeskSettings("zendesk", zendesk.baseUrl() + path, null, "bluebird-test", "client-secret", null,
-                null, Duration.ofSeconds(5), null, null, null, null, null, null, null, null, null, null);
+                null, Duration.ofSeconds(5), null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,0 +1,101 @@
+package io.bluebird.helpdesk;
+
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.bluebird.broker.BatchTransactions;
+import io.bluebird.http.RetryAfter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each HTTP helpdesk's call budget ({@link CallBudget}), from {@code bluebird.helpdesks.<name>.requests-per-minute}
+ * and then from what the helpdesk's answers say (Zendesk's {@code X-Rate-Limit}, {@code X-Rate-Limit-Remaining} and
+ * {@code ratelimit-reset}; Freshdesk's {@code X-RateLimit-Total} and {@code X-RateLimit-Remaining}; any 429's
+ * {@code Retry-After}). A call waits for its budget in place, having committed the deliveries of its batch before it;
+ * one that would wait longer than {@link #LONGEST_WAIT} fails as the helpdesk unavailable, to be retried after that
+ * wait as any other. Only that helpdesk's calls wait: each has its own budget and consumers.
+ */
+@Component
+public class HelpdeskBudgets {
+
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+    private final HelpdeskConfig config;
+    private final BatchTransactions batches;
+    private final MeterRegistry meters;
+    private final Map<String, Spent> budgets = new ConcurrentHashMap<>();
+
+    public HelpdeskBudgets(HelpdeskConfig config, BatchTransactions batches, MeterRegistry meters) {
+        this.config = config;
+        this.batches = batches;
+        this.meters = meters;
+    }
+
+    /** Waits until the helpdesk's budget has a call for this one, and takes it. */
+    void spend(String helpdesk) {
+        Spent budget = of(helpdesk);
+        boolean held = false;
+        for (Duration wait = budget.calls.take(); !wait.isZero(); wait = budget.calls.take()) {
+            if (wait.compareTo(LONGEST_WAIT) > 0) {
+                throw new HelpdeskUnavailable(helpdesk + ": its rate limit has no call for " + wait.toSeconds()
+                        + " s", wait, null);
+            }
+            if (!held) {
+                held = true;
+                budget.held.increment();
+                batches.commitSoFar();
+            }
+            try {
+                Thread.sleep(Math.max(1, wait.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HelpdeskUnavailable(helpdesk + ": interrupted while waiting for its rate limit", null, e);
+            }
+        }
+    }
+
+    /** The call {@link #spend} allowed ended: answered (after {@link #answered}) or not. */
+    void ended(String helpdesk) {
+        of(helpdesk).calls.ended();
+    }
+
+    /** What the helpdesk's answer to that call says of its rate limit. */
+    void answered(String helpdesk, HttpResponse<?> response) {
+        HttpHeaders headers = response.headers();
+        Integer limit = number(headers, "X-Rate-Limit").or(() -> number(headers, "X-RateLimit-Total")).orElse(null);
+        Integer remaining = number(headers, "X-Rate-Limit-Remaining")
+                .or(() -> number(headers, "X-RateLimit-Remaining")).orElse(null);
+        Duration reset = number(headers, "ratelimit-reset").map(Duration::ofSeconds).orElse(null);
+        Duration retryAfter = response.statusCode() != 429 ? null
+                : Optional.ofNullable(RetryAfter.of(headers, Instant.now())).orElse(Duration.ofMinutes(1));
+        of(helpdesk).calls.answered(limit, remaining, reset, retryAfter);
+    }
+
+    private Spent of(String helpdesk) {
+        return budgets.computeIfAbsent(helpdesk, name -> {
+            HelpdeskSettings settings = config.helpdesks().get(name);
+            CallBudget calls = new CallBudget(settings == null ? 0 : settings.requestsPerMinute(), System::nanoTime);
+            Gauge.builder("bluebird.helpdesk.budget", calls, CallBudget::left).tag("helpdesk", name)
+                    .description("Calls the helpdesk takes now without waiting (-1: no limit known)")
+                    .register(meters);
+            return new Spent(calls, Counter.builder("bluebird.helpdesk.calls.held").tag("helpdesk", name)
+                    .description("Calls that waited for the helpdesk's rate limit").register(meters));
+        });
+    }
+
+    private static Optional<Integer> number(HttpHeaders headers, String name) {
+        return headers.firstValue(name).map(String::strip).filter(value -> value.matches("\\d{1,9}"))
+                .map(Integer::valueOf);
+    }
+
+    private record Spent(CallBudget calls, Counter held) {
+    }
+}
