@@ -12,6 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * http when {@code base-url} is set (the one CRM key DESIGN.md names) and none otherwise. {@code fields}
  * maps each CRM field (customerId, name, email, phone, vip, tier, recentOrders, openIssues) to a JSONPath into the
  * HTTP answer, or to a column of the query's first row.
+ *
+ * @param type Where the customer's CRM record comes from: none, http or jdbc; empty: http when base-url is set,
+ *     otherwise none.
+ * @param baseUrl The http CRM: GET {base-url}/customers?channel=&handle=&id=.
+ * @param bearerToken Sent as Authorization: Bearer <token> to the http CRM, when set. A secret.
+ * @param timeout How long a lookup may take before the ticket goes on without the record (default 2s).
+ * @param cacheTtl How long a CRM answer (found, unknown, or unavailable) is reused (default 1h).
+ * @param reEnrich true: after a failed lookup, every message asks again until the CRM answers (default false).
+ * @param fields Where each field (customerId, name, email, phone, vip, tier, recentOrders, openIssues) is in the
+ *     answer: a JSONPath (http) or a column (jdbc).
+ * @param jdbc The jdbc CRM's database and query.
+ * @param circuitBreaker When the CRM is not asked at all, after it kept failing.
  */
 @ConfigurationProperties("bluebird.crm")
 public record CrmSettings(
@@ -58,6 +70,11 @@ public record CrmSettings(
      * When failure-rate-threshold percent of the last sliding-window-size lookups failed (once at least
      * minimum-number-of-calls were made), the CRM is not asked for wait-in-open-state: tickets go on at once, tagged
      * crm-unavailable, instead of each waiting out the timeout.
+     *
+     * @param failureRateThreshold Percent of failed lookups that opens the breaker (default 50).
+     * @param slidingWindowSize The last lookups it judges by (default 10).
+     * @param minimumNumberOfCalls Lookups made before it judges (default 5).
+     * @param waitInOpenState How long an open breaker asks nothing (default 30s).
      */
     public record CircuitBreaker(Float failureRateThreshold, Integer slidingWindowSize, Integer minimumNumberOfCalls,
                                  Duration waitInOpenState) {
@@ -69,7 +86,14 @@ public record CrmSettings(
         }
     }
 
-    /** The CRM's database and the query that finds a customer by :channel, :handle and :id. */
+    /**
+     * The CRM's database and the query that finds a customer by :channel, :handle and :id.
+     *
+     * @param url The CRM database's JDBC URL.
+     * @param username Its user.
+     * @param password Its password. A secret.
+     * @param query The query, with the named parameters :channel, :handle and :id; the first row is the customer.
+     */
     public record Jdbc(String url, String username, String password, String query) {
     }
 }

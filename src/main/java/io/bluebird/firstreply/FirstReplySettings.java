@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code public-reply} invites the customer to continue in private ({dmLink} is the channel's DM link); to a DM,
  * {@code welcome} offers {@code choices}. Placeholders: {name}, {handle}, {account}, {reference}, {dmLink}; in
  * dm-link also {prefill}, the URL-encoded {@code prefill} text. An empty text sends nothing of that kind.
+ *
+ * @param firstReplies Per channel, the one automatic reply to a new conversation: enabled, public-reply, dm-link,
+ *     prefill, welcome and choices.
  */
 @ConfigurationProperties("bluebird")
 public record FirstReplySettings(Map<String, Channel> firstReplies) {

@@ -7,7 +7,13 @@ import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The configured helpdesks by name, and which one gets each conversation. */
+/**
+ * The configured helpdesks by name, and which one gets each conversation.
+ *
+ * @param helpdesks The helpdesks by name, each with its type (zendesk, freshdesk, rt, webhook, jms) and that type's
+ *     keys: base-url, credentials, timeout, consumers, requests-per-minute, custom fields (see the README's Helpdesks).
+ * @param routing Which helpdesk gets each conversation.
+ */
 @ConfigurationProperties("bluebird")
 public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing routing) {
 
@@ -57,7 +63,14 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
         return settings;
     }
 
-    /** The default helpdesk, and the rules that send some conversations elsewhere. */
+    /**
+     * The default helpdesk, and the rules that send some conversations elsewhere.
+     *
+     * @param defaultHelpdesk The helpdesk (a name under bluebird.helpdesks) that gets every conversation no rule sends
+     *     elsewhere (default jms).
+     * @param rules The first rule whose conditions (channel, visibility, priority, crm-vip, crm-tier, choice) all hold
+     *     chooses the helpdesk of a new conversation.
+     */
     public record Routing(String defaultHelpdesk, List<RoutingRules.Rule> rules) {
         public Routing {
             defaultHelpdesk = defaultHelpdesk == null ? "jms" : defaultHelpdesk;

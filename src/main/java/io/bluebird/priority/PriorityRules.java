@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code bluebird.priority}: the rules that set a ticket's priority, in config, not code. A rule fires when all of
  * its conditions hold; the highest priority among the rules that fire wins (the first listed on a tie), and its
  * name goes on the ticket as the tag {@code priority-<name>}. No rule firing leaves {@code default-priority}.
+ *
+ * @param defaultPriority The priority of a ticket no rule sets: urgent, high, normal or low (default normal).
+ * @param rules The rules: a name, a priority and conditions (crm-vip, crm-tier, followers-at-least, words per language,
+ *     open-issues-at-least, recent-orders-at-least, waiting-longer-than, choice, channel).
  */
 @ConfigurationProperties("bluebird.priority")
 public record PriorityRules(Priority defaultPriority, List<Rule> rules) {

@@ -9,6 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code bluebird.survey.*}: which survey a solved conversation gets, in which words, and when none is sent.
  * Per-channel entries override the type and language, and give the channel's messaging window (Messenger: 24 h),
  * after which an automated message may not be sent at all.
+ *
+ * @param enabled Whether solved conversations are surveyed (default true).
+ * @param type csat (1 to 5) or nps (0 to 10).
+ * @param language The language of the texts, a key of wording (default en).
+ * @param quietPeriod A customer surveyed within this time is not surveyed again (default 30d).
+ * @param answerWindow How long after the survey an answer counts (default 72h).
+ * @param commentWindow How long after an answer the customer's next words are its comment (default 10m).
+ * @param alsoTo One more helpdesk that gets every survey.completed event.
+ * @param channels Per channel: type, language and messaging-window overrides.
+ * @param wording The texts per language: csat, nps and thanks; {name} is the customer's name.
  */
 @ConfigurationProperties("bluebird.survey")
 public record SurveySettings(

@@ -8,6 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code bluebird.bluesky.*}: the brand's Bluesky account. {@code service-url} is its PDS (where the session, posts
  * and, through the {@code atproto-proxy} header, chat calls go); {@code identifier} its handle or DID and
  * {@code app-password} an app password created with DM access.
+ *
+ * @param serviceUrl The account's PDS; https://bsky.social for accounts hosted by Bluesky.
+ * @param identifier The account's handle (brand.bsky.social) or DID.
+ * @param appPassword An app password created with access to direct messages; never the account's own password. A
+ *     secret.
+ * @param chatProxy The service DM calls are proxied to (the atproto-proxy header).
+ * @param backfill What the very first poll imports: notifications of this last period (default 1d).
+ * @param timeout How long one call may take (default 10s).
+ * @param poll Polling the notifications and the DMs.
  */
 @ConfigurationProperties("bluebird.bluesky")
 public record BlueskySettings(
@@ -32,7 +41,11 @@ public record BlueskySettings(
         }
     }
 
-    /** Of {@code poll.*}, the routes read {@code enabled} and {@code interval}; checked here is what polling needs. */
+    /**
+     * Of {@code poll.*}, the routes read {@code enabled} and {@code interval}; checked here is what polling needs.
+     *
+     * @param enabled Poll the brand's notifications and DMs (default false); needs identifier and app-password.
+     */
     public record Poll(Boolean enabled) {
         public Poll {
             enabled = enabled != null && enabled;

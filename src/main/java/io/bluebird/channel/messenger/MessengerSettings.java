@@ -7,6 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code bluebird.messenger.*}: the Meta app and page behind Messenger and Instagram. {@code graph-base-url} carries
  * the Graph API version, which Meta retires about two years after its release.
+ *
+ * @param graphBaseUrl The Graph API base URL with its version (Meta retires each about two years after release).
+ * @param appSecret App settings > Basic > App secret: signs every webhook call (X-Hub-Signature-256). A secret.
+ * @param verifyToken Any string of yours, typed again in the app's webhook settings; Meta shows it in the handshake. A
+ *     secret.
+ * @param pageAccessToken The page's access token (pages_messaging; instagram_manage_messages for Instagram). A secret.
+ * @param humanAgentTag true where the app has Meta's Human Agent permission: an agent's reply may go out up to 7 days
+ *     after the customer's last message.
+ * @param window How long after the customer's last message the page may answer (Meta's standard messaging window, 24h).
+ * @param humanAgentWindow How long an agent's reply may go out with the HUMAN_AGENT tag (7d).
+ * @param timeout How long one Send API or Graph call may take (default 10s).
  */
 @ConfigurationProperties("bluebird.messenger")
 public record MessengerSettings(

@@ -9,6 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * brand account ({@code account-id}; OAuth 2.0 client and refresh token for DMs and replies). Of {@code poll.*}, the
  * routes read {@code enabled} and {@code interval}; {@code direct-messages} (default true) turns the DM poller off
  * where the webhook brings the DMs and only mentions are polled.
+ *
+ * @param apiBaseUrl Where the X API is (default https://api.x.com).
+ * @param consumerSecret The app's consumer secret (API Key Secret): signs the webhook deliveries and the CRC answer. A
+ *     secret.
+ * @param bearerToken The app-only bearer token: polling mentions, registering the webhook. A secret.
+ * @param accountId The brand account's numeric user id: only deliveries for it are taken.
+ * @param clientId The OAuth 2.0 client id of the app, for DMs and replies as the brand account.
+ * @param clientSecret The OAuth 2.0 client secret of the app. A secret.
+ * @param refreshToken The brand account's refresh token from its consent; X rotates it on every use, the hub keeps the
+ *     newest in its database and this one only seeds it. A secret.
+ * @param webhookUrl The public URL of POST /webhooks/x, registered by POST /api/admin/x/webhook.
+ * @param poll Polling instead of (or besides) the webhook.
+ * @param timeout How long one call to X may take (default 10s).
  */
 @ConfigurationProperties("bluebird.x")
 public record XSettings(
@@ -46,6 +59,12 @@ public record XSettings(
         }
     }
 
+    /**
+     * Polling mentions and DMs, instead of or besides the webhook.
+     *
+     * @param enabled Poll mentions (app token) and DMs (user context): for brands without a webhook (default false).
+     * @param directMessages false where the webhook brings the DMs: then only mentions are polled (default true).
+     */
     public record Poll(Boolean enabled, Boolean directMessages) {
         public Poll {
             enabled = enabled != null && enabled;
