@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * that believes the helpdesk over itself, since other clients spend the same account's budget. What the answers say
  * corrects it: the account's limit ({@code X-Rate-Limit}), what is left of it this minute
  * ({@code X-Rate-Limit-Remaining}) and when that comes back ({@code ratelimit-reset}); a 429 stops every call for
- * its Retry-After. A limit of 0 is none, until an answer gives one.
+ * its Retry-After, unless the account has calls left (then it was one endpoint's or one ticket's limit). A limit of 0
+ * is none, until an answer gives one.
  */
 final class CallBudget {
 
@@ -76,7 +77,9 @@ final class CallBudget {
                 pause(now, reset != null ? reset : Duration.ofNanos(MINUTE / perMinute));
             }
         }
-        if (retryAfter != null) {
+        // a 429 while the account has calls left is one endpoint's or one ticket's limit (Zendesk: 30 updates of a
+        // ticket in 10 minutes): that call waits, as a failed one, and the others go on
+        if (retryAfter != null && (remaining == null || remaining <= 0)) {
             calls = 0;
             pause(now, retryAfter);
         }

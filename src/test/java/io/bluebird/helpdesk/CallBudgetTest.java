@@ -55,6 +55,17 @@ class CallBudgetTest {
     }
 
     @Test
+    void aTooManyRequestsWithCallsLeftIsOneTicketsLimitAndStopsNoOtherCall() {
+        CallBudget budget = new CallBudget(700, now::get);
+        assertThat(budget.take()).isZero();
+        // Zendesk's 30 updates of one ticket in 10 minutes: the account still has 650 calls this minute
+        budget.answered(700, 650, Duration.ofSeconds(30), Duration.ofMinutes(4));
+        budget.ended();
+
+        assertThat(budget.take()).isZero();
+    }
+
+    @Test
     void noLimitMeansNoWaitUntilAnAnswerGivesOne() {
         CallBudget budget = new CallBudget(0, now::get);
         for (int call = 0; call < 100; call++) {
