@@ -29,7 +29,9 @@ public interface TicketApi {
     String create(String helpdesk, TicketEvent event);
 
     /** Whether the ticket already has the update this event makes; false where the helpdesk cannot tell. */
-    boolean hasEvent(String helpdesk, String ticketId, TicketEvent event);
+    default boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
+        return false;
+    }
 
     /** Adds the message to the ticket, reopening it and raising its priority where the update says so. */
     void update(String helpdesk, String ticketId, TicketUpdate update);

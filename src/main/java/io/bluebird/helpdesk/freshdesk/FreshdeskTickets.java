@@ -87,11 +87,6 @@ public class FreshdeskTickets implements TicketApi {
         return ticketId;
     }
 
-    @Override
-    public boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
-        return false;
-    }
-
     /** The customer's words as an incoming public note, the brand's as a private one; then reopen, priority. */
     @Override
     public void update(String helpdesk, String ticketId, TicketUpdate update) {

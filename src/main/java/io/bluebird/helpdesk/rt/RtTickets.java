@@ -85,11 +85,6 @@ public class RtTickets implements TicketApi {
         return ticketId;
     }
 
-    @Override
-    public boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
-        return false;
-    }
-
     /** The customer's words as correspondence, the brand's as a comment; then reopen, priority. */
     @Override
     public void update(String helpdesk, String ticketId, TicketUpdate update) {
