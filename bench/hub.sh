@@ -33,7 +33,7 @@ STANDIN="http://127.0.0.1:$STANDIN_PORT"
 # the stand-in compiles itself first: let it finish, so that it does not count in the hub's start-up
 until curl -sf "$STANDIN/stats" >/dev/null; do sleep 0.2; done
 
-# the stand-in keeps no rate limit: requests-per-minute=0 below, so that the hub's own pace is what is measured
+# the stand-in keeps no rate limit: requests-per-minute=0 and updates-per-minute=0 below, so that the hub's own pace is what is measured
 JFR=()
 [ "${BENCH_JFR:-0}" = 1 ] && JFR=("-XX:StartFlightRecording=filename=${BENCH_JFR_FILE:-/tmp/bluebird-bench.jfr},settings=profile")
 START=$(date +%s%N)
@@ -45,7 +45,7 @@ ZENDESK_CLIENT_ID=bench ZENDESK_CLIENT_SECRET=bench-client-secret BLUEBIRD_API_T
   --spring.datasource.url="jdbc:h2:file:$WORK/db$H2_SETTINGS${BENCH_DB_OPTS:-}" \
   --spring.artemis.embedded.data-directory="$WORK/artemis" --bluebird.broker.listen= \
   --bluebird.routing.default-helpdesk=zendesk --bluebird.survey.enabled=false \
-  --bluebird.helpdesks.zendesk.requests-per-minute=0 \
+  --bluebird.helpdesks.zendesk.requests-per-minute=0 --bluebird.helpdesks.zendesk.updates-per-minute=0 \
   --logging.level.io.bluebird=WARN ${BENCH_HUB_ARGS:-} >"$WORK/hub.log" 2>&1 &
 HUB=$!
 PIDS+=($HUB)

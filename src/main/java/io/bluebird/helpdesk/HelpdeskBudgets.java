@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.bluebird.broker.BatchTransactions;
 import io.bluebird.http.RetryAfter;
@@ -41,7 +42,29 @@ public class HelpdeskBudgets {
 
     /** Waits until the helpdesk's budget has a call for this one, and takes it. */
     void spend(String helpdesk) {
-        Spent budget = of(helpdesk);
+        waitFor(helpdesk, of(helpdesk));
+    }
+
+    /**
+     * Makes {@code call} within the budget of one endpoint of the helpdesk, which the vendor limits besides the
+     * account (Zendesk's Update Ticket: 100 a minute per account); {@code perMinute} 0 is none. Its answers say
+     * nothing of that limit, so the budget goes by the figure alone.
+     */
+    public <T> T within(String helpdesk, String endpoint, int perMinute, Supplier<T> call) {
+        if (perMinute <= 0) {
+            return call.get();
+        }
+        Spent budget = budgets.computeIfAbsent(helpdesk + " " + endpoint, key -> spent(helpdesk, endpoint,
+                new CallBudget(perMinute, System::nanoTime)));
+        waitFor(helpdesk, budget);
+        try {
+            return call.get();
+        } finally {
+            budget.calls.ended();
+        }
+    }
+
+    private void waitFor(String helpdesk, Spent budget) {
         boolean held = false;
         for (Duration wait = budget.calls.take(); !wait.isZero(); wait = budget.calls.take()) {
             if (wait.compareTo(LONGEST_WAIT) > 0) {
@@ -82,13 +105,19 @@ public class HelpdeskBudgets {
     private Spent of(String helpdesk) {
         return budgets.computeIfAbsent(helpdesk, name -> {
             HelpdeskSettings settings = config.helpdesks().get(name);
-            CallBudget calls = new CallBudget(settings == null ? 0 : settings.requestsPerMinute(), System::nanoTime);
-            Gauge.builder("bluebird.helpdesk.budget", calls, CallBudget::left).tag("helpdesk", name)
-                    .description("Calls the helpdesk takes now without waiting (-1: no limit known)")
-                    .register(meters);
-            return new Spent(calls, Counter.builder("bluebird.helpdesk.calls.held").tag("helpdesk", name)
-                    .description("Calls that waited for the helpdesk's rate limit").register(meters));
+            return spent(name, "all", new CallBudget(settings == null ? 0 : settings.requestsPerMinute(),
+                    System::nanoTime));
         });
+    }
+
+    private Spent spent(String helpdesk, String endpoint, CallBudget calls) {
+        Gauge.builder("bluebird.helpdesk.budget", calls, CallBudget::left).tag("helpdesk", helpdesk)
+                .tag("endpoint", endpoint)
+                .description("Calls the helpdesk (all: any endpoint) takes now without waiting (-1: no limit known)")
+                .register(meters);
+        return new Spent(calls, Counter.builder("bluebird.helpdesk.calls.held").tag("helpdesk", helpdesk)
+                .tag("endpoint", endpoint).description("Calls that waited for the helpdesk's rate limit")
+                .register(meters));
     }
 
     private static Optional<Integer> number(HttpHeaders headers, String name) {

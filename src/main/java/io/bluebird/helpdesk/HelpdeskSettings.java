@@ -11,7 +11,8 @@ import java.util.Map;
  * id (Freshdesk: {@code cf_…}; RT: its name), which RT looks tickets up by; {@code custom-fields} maps facts of
  * {@link TicketFacts} to the helpdesk's own fields. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
  * {@code webhook-secret} the signing secret of the Zendesk webhook that tells the hub about agents' replies;
- * {@code requests-per-minute} the calls the helpdesk takes (zendesk, freshdesk: 200 until its answers say; 0: none).
+ * {@code requests-per-minute} the calls the helpdesk takes (zendesk, freshdesk: 200 until its answers say; 0: none);
+ * {@code updates-per-minute} those of them that update a ticket (zendesk: 100, its Update Ticket endpoint's limit).
  */
 public record HelpdeskSettings(
         String type,
@@ -32,12 +33,15 @@ public record HelpdeskSettings(
         String secret,
         String conversationField,
         Map<String, String> customFields,
-        Integer requestsPerMinute) {
+        Integer requestsPerMinute,
+        Integer updatesPerMinute) {
 
     public HelpdeskSettings {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         // the vendors' smallest plans (Zendesk Team, Freshdesk Growth); the answers' headers then give the account's
         requestsPerMinute = requestsPerMinute != null ? requestsPerMinute
                 : "zendesk".equals(type) || "freshdesk".equals(type) ? 200 : 0;
+        // Zendesk's Update Ticket endpoint: 100 a minute per account, whatever the plan
+        updatesPerMinute = updatesPerMinute != null ? updatesPerMinute : "zendesk".equals(type) ? 100 : 0;
     }
 }

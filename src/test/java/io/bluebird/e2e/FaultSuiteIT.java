@@ -310,7 +310,8 @@ class FaultSuiteIT {
                 "BLUEBIRD_ROUTING_DEFAULT_HELPDESK", "zendesk", "ZENDESK_BASE_URL", zendesk.baseUrl(),
                 "ZENDESK_CLIENT_ID", "bluebird", "ZENDESK_CLIENT_SECRET", "fault-suite",
                 // the stand-in keeps no rate limit, and its answers say none: the faults are what is measured
-                "BLUEBIRD_HELPDESKS_ZENDESK_REQUESTSPERMINUTE", "0"));
+                "BLUEBIRD_HELPDESKS_ZENDESK_REQUESTSPERMINUTE", "0",
+                "BLUEBIRD_HELPDESKS_ZENDESK_UPDATESPERMINUTE", "0"));
         if (!FULL) {
             // the short run waits less after the fault than the defaults would (backoff to 60 s, breaker open 30 s)
             settings.put("SPRING_APPLICATION_JSON", """

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
@@ -44,12 +45,15 @@ public class ZendeskTickets implements TicketApi {
     private final HelpdeskConfig config;
     private final ZendeskAuth auth;
     private final HttpHelpdeskClient http;
+    private final HelpdeskBudgets budgets;
     private final ObjectMapper json;
 
-    public ZendeskTickets(HelpdeskConfig config, ZendeskAuth auth, HttpHelpdeskClient http, ObjectMapper json) {
+    public ZendeskTickets(HelpdeskConfig config, ZendeskAuth auth, HttpHelpdeskClient http, HelpdeskBudgets budgets,
+                          ObjectMapper json) {
         this.config = config;
         this.auth = auth;
         this.http = http;
+        this.budgets = budgets;
         this.json = json;
     }
 
@@ -87,15 +91,21 @@ public class ZendeskTickets implements TicketApi {
 
     @Override
     public void update(String helpdesk, String ticketId, TicketUpdate update) {
-        call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), new TicketRequest(comment(update)));
+        updateTicket(helpdesk, ticketId, new TicketRequest(comment(update)));
         log.info("{}: added message {} to Zendesk ticket {}", helpdesk, update.event().message().id(), ticketId);
     }
 
     @Override
     public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
-        call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(),
+        updateTicket(helpdesk, ticketId,
                 new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
         log.info("{}: added survey result {} to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
+    }
+
+    /** Update Ticket, within that endpoint's own limit besides the account's ({@code updates-per-minute}). */
+    private void updateTicket(String helpdesk, String ticketId, TicketRequest change) {
+        budgets.within(helpdesk, "update-ticket", config.helpdesk(helpdesk).updatesPerMinute(), () ->
+                call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), change));
     }
 
     /**

@@ -77,9 +77,9 @@ class ZendeskRateLimitTest {
 
         await().atMost(Duration.ofSeconds(40)).until(() -> created() == CUSTOMERS);
         assertThat(LIMIT.refused()).as("calls Zendesk refused with 429").isZero();
-        assertThat(meters.get("bluebird.helpdesk.calls.held").tag("helpdesk", "zendesk").counter().count())
+        assertThat(meters.get("bluebird.helpdesk.calls.held").tag("helpdesk", "zendesk").tag("endpoint", "all").counter().count())
                 .as("calls that waited for the limit").isPositive();
-        assertThat(meters.get("bluebird.helpdesk.budget").tag("helpdesk", "zendesk").gauge()).isNotNull();
+        assertThat(meters.get("bluebird.helpdesk.budget").tag("helpdesk", "zendesk").tag("endpoint", "all").gauge()).isNotNull();
     }
 
     private static long created() {
