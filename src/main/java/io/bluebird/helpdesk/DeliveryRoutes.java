@@ -48,10 +48,6 @@ public class DeliveryRoutes implements CamelContextConfiguration, ApplicationRun
         }
     }
 
-    private String templateOf(String type) {
-        return tickets.delivers(type) ? "ticket-delivery" : type + "-delivery";
-    }
-
     /** The delivery route of a helpdesk: deliver-<name>. */
     static String routeId(String helpdesk) {
         return ROUTE_PREFIX + helpdesk;
@@ -67,7 +63,7 @@ public class DeliveryRoutes implements CamelContextConfiguration, ApplicationRun
         for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
             String type = helpdesk.getValue().type();
             boolean http = tickets.delivers(type);
-            String template = templateOf(type);
+            String template = http ? "ticket-delivery" : type + "-delivery";
             if (camelContext.getCamelContextExtension().getContextPlugin(Model.class)
                     .getRouteTemplateDefinition(template) == null) {
                 // Camel ignores what this method throws: the start-up is stopped below

@@ -28,11 +28,13 @@ import org.springframework.stereotype.Component;
 public class HelpdeskBudgets {
 
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    private static final String ALL = "all";
 
     private final HelpdeskConfig config;
     private final BatchTransactions batches;
     private final MeterRegistry meters;
-    private final Map<String, Spent> budgets = new ConcurrentHashMap<>();
+    /** By helpdesk and endpoint; {@link #ALL} is the helpdesk's own budget, which every call spends. */
+    private final Map<Endpoint, Spent> budgets = new ConcurrentHashMap<>();
 
     public HelpdeskBudgets(HelpdeskConfig config, BatchTransactions batches, MeterRegistry meters) {
         this.config = config;
@@ -54,8 +56,8 @@ public class HelpdeskBudgets {
         if (perMinute <= 0) {
             return call.get();
         }
-        Spent budget = budgets.computeIfAbsent(helpdesk + " " + endpoint, key -> spent(helpdesk, endpoint,
-                new CallBudget(perMinute, System::nanoTime)));
+        Spent budget = budgets.computeIfAbsent(new Endpoint(helpdesk, endpoint),
+                key -> spent(key, new CallBudget(perMinute, System::nanoTime)));
         waitFor(helpdesk, budget);
         try {
             return call.get();
@@ -103,26 +105,28 @@ public class HelpdeskBudgets {
     }
 
     private Spent of(String helpdesk) {
-        return budgets.computeIfAbsent(helpdesk, name -> {
-            HelpdeskSettings settings = config.helpdesks().get(name);
-            return spent(name, "all", new CallBudget(settings == null ? 0 : settings.requestsPerMinute(),
-                    System::nanoTime));
+        return budgets.computeIfAbsent(new Endpoint(helpdesk, ALL), key -> {
+            HelpdeskSettings settings = config.helpdesks().get(helpdesk);
+            return spent(key, new CallBudget(settings == null ? 0 : settings.requestsPerMinute(), System::nanoTime));
         });
     }
 
-    private Spent spent(String helpdesk, String endpoint, CallBudget calls) {
-        Gauge.builder("bluebird.helpdesk.budget", calls, CallBudget::left).tag("helpdesk", helpdesk)
-                .tag("endpoint", endpoint)
+    private Spent spent(Endpoint key, CallBudget calls) {
+        Gauge.builder("bluebird.helpdesk.budget", calls, CallBudget::left).tag("helpdesk", key.helpdesk())
+                .tag("endpoint", key.endpoint())
                 .description("Calls the helpdesk (all: any endpoint) takes now without waiting (-1: no limit known)")
                 .register(meters);
-        return new Spent(calls, Counter.builder("bluebird.helpdesk.calls.held").tag("helpdesk", helpdesk)
-                .tag("endpoint", endpoint).description("Calls that waited for the helpdesk's rate limit")
+        return new Spent(calls, Counter.builder("bluebird.helpdesk.calls.held").tag("helpdesk", key.helpdesk())
+                .tag("endpoint", key.endpoint()).description("Calls that waited for the helpdesk's rate limit")
                 .register(meters));
     }
 
     private static Optional<Integer> number(HttpHeaders headers, String name) {
         return headers.firstValue(name).map(String::strip).filter(value -> value.matches("\\d{1,9}"))
                 .map(Integer::valueOf);
+    }
+
+    private record Endpoint(String helpdesk, String endpoint) {
     }
 
     private record Spent(CallBudget calls, Counter held) {

@@ -1,5 +1,7 @@
 package io.bluebird.helpdesk;
 
+import static org.springframework.util.StringUtils.hasText;
+
 import java.util.Optional;
 
 /**
@@ -23,24 +25,20 @@ final class HelpdeskCredentials {
             case "zendesk", "freshdesk", "rt", "webhook" -> true;
             default -> false;
         };
-        if (needsBaseUrl && !set(settings.baseUrl())) {
+        if (needsBaseUrl && !hasText(settings.baseUrl())) {
             return Optional.of(key + "base-url is empty");
         }
         return switch (settings.type()) {
-            case "zendesk" -> set(settings.clientId()) && set(settings.clientSecret())
-                    || set(settings.email()) && set(settings.apiToken()) ? Optional.empty()
+            case "zendesk" -> hasText(settings.clientId()) && hasText(settings.clientSecret())
+                    || hasText(settings.email()) && hasText(settings.apiToken()) ? Optional.empty()
                     : Optional.of(key + "client-id and " + key + "client-secret are empty (an OAuth client of Admin"
                     + " Center; or, until API tokens end on 2027-04-30, email and api-token)");
-            case "freshdesk" -> set(settings.apiKey()) ? Optional.empty() : Optional.of(key + "api-key is empty");
-            case "rt" -> set(settings.token()) || set(settings.username()) && set(settings.password())
+            case "freshdesk" -> hasText(settings.apiKey()) ? Optional.empty() : Optional.of(key + "api-key is empty");
+            case "rt" -> hasText(settings.token()) || hasText(settings.username()) && hasText(settings.password())
                     ? Optional.empty() : Optional.of(key + "token is empty (or username and password)");
-            case "webhook" -> set(settings.secret()) ? Optional.empty()
+            case "webhook" -> hasText(settings.secret()) ? Optional.empty()
                     : Optional.of(key + "secret is empty: receivers must be able to check what they get");
             default -> Optional.empty();
         };
-    }
-
-    private static boolean set(String value) {
-        return value != null && !value.isBlank();
     }
 }

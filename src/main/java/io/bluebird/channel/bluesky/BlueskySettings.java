@@ -1,5 +1,7 @@
 package io.bluebird.channel.bluesky;
 
+import static org.springframework.util.StringUtils.hasText;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,7 +36,7 @@ public record BlueskySettings(
         backfill = backfill == null ? Duration.ofDays(1) : backfill;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         poll = poll == null ? new Poll(null) : poll;
-        if (poll.enabled() && !(set(identifier) && set(appPassword))) {
+        if (poll.enabled() && !(hasText(identifier) && hasText(appPassword))) {
             // polling without an account would fail every interval, quietly, in the log
             throw new IllegalStateException("bluebird.bluesky.poll.enabled is true but bluebird.bluesky.identifier"
                     + " or bluebird.bluesky.app-password is empty");
@@ -53,10 +55,6 @@ public record BlueskySettings(
     }
 
     public boolean configured() {
-        return set(identifier) && set(appPassword);
-    }
-
-    private static boolean set(String value) {
-        return value != null && !value.isBlank();
+        return hasText(identifier) && hasText(appPassword);
     }
 }
