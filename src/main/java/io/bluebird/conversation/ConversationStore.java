@@ -220,6 +220,44 @@ public class ConversationStore {
                 where not exists (select 1 from delivered_event where event_id = ?)""", eventId, utc(at), eventId);
     }
 
+    /**
+     * A stored message whose ticket event its helpdesk does not have yet: {@code joinedInto} the event whose call
+     * carries it, if one does; {@code surveyAnswer} whether it answers the conversation's survey (or comments on it),
+     * which goes to the ticket as a survey result.
+     */
+    public record WaitingMessage(String eventId, SocialMessage message, String joinedInto, boolean surveyAnswer) {
+    }
+
+    /**
+     * The conversation's messages after the one that caused {@code eventId}, oldest first and at most {@code limit},
+     * whose events their helpdesk does not have yet and that no call carries, or only that of {@code eventId}.
+     */
+    public List<WaitingMessage> waitingAfter(String conversationId, String eventId, int limit) {
+        return jdbc.query("""
+                select m.event_id, m.body, j.joined_into,
+                       case when exists (select 1 from survey s where s.conversation_id = m.conversation_id
+                                         and m.id in (s.answer_message_id, s.comment_message_id)) then true
+                            else false end as survey_answer
+                from message m left join joined_event j on j.event_id = m.event_id
+                where m.conversation_id = ? and m.seq > (select seq from message where event_id = ?)
+                  and not exists (select 1 from delivered_event d where d.event_id = m.event_id)
+                  and (j.joined_into is null or j.joined_into = ?)
+                order by m.seq limit ?""", this::waitingMessage, conversationId, eventId, eventId, limit);
+    }
+
+    /** Records that the messages of {@code joinedEventIds} go in the helpdesk call of {@code eventId}. */
+    public void join(String eventId, List<String> joinedEventIds) {
+        jdbc.batchUpdate("insert into joined_event (event_id, joined_into) values (?, ?)",
+                joinedEventIds.stream().map(joined -> new Object[] {joined, eventId}).toList());
+    }
+
+    /** The event whose call, which its helpdesk has, carried this event's message; empty when none did. */
+    public Optional<String> deliveredWith(String eventId) {
+        return jdbc.queryForList("""
+                select j.joined_into from joined_event j join delivered_event d on d.event_id = j.joined_into
+                where j.event_id = ?""", String.class, eventId).stream().findFirst();
+    }
+
     /** Remembers the choices just offered in the conversation, replacing any earlier offer. */
     void offerChoices(String conversationId, List<QuickReply> choices, Instant at) {
         try {
@@ -303,6 +341,11 @@ public class ConversationStore {
     private StoredMessage storedMessage(ResultSet rs, int row) throws SQLException {
         return new StoredMessage(fromJson(rs.getString("body")), rs.getLong("seq"), rs.getString("conversation_id"),
                 rs.getString("event_id"), instant(rs, "received_at"), instant(rs, "delivered_at"));
+    }
+
+    private WaitingMessage waitingMessage(ResultSet rs, int row) throws SQLException {
+        return new WaitingMessage(rs.getString("event_id"), fromJson(rs.getString("body")),
+                rs.getString("joined_into"), rs.getBoolean("survey_answer"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -36,22 +36,28 @@ final class CallBudget {
      * Takes one call and returns zero, or returns how long to wait before asking again (and takes nothing).
      */
     synchronized Duration take() {
+        Duration wait = untilFree();
+        if (wait.isZero()) {
+            if (perMinute > 0) {
+                calls--;
+            }
+            inFlight++;
+        }
+        return wait;
+    }
+
+    /** How long until a call could be taken, zero if now; takes nothing. */
+    synchronized Duration untilFree() {
         long now = nanoTime.getAsLong();
         if (pausedUntil != 0 && now < pausedUntil) {
             return Duration.ofNanos(pausedUntil - now);
         }
         pausedUntil = 0;
         if (perMinute == 0) {
-            inFlight++;
             return Duration.ZERO;
         }
         refill(now);
-        if (calls >= 1) {
-            calls--;
-            inFlight++;
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos((long) Math.ceil((1 - calls) * MINUTE / perMinute));
+        return calls >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - calls) * MINUTE / perMinute));
     }
 
     /** A call taken by {@link #take} ended, answered or not. */

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class DeadLetters implements Processor {
 
     private final Clock clock;
+    private final HeldEvents held;
 
-    public DeadLetters(Clock clock) {
+    public DeadLetters(Clock clock, HeldEvents held) {
         this.clock = clock;
+        this.held = held;
     }
 
     @Override
@@ -26,5 +28,6 @@ public class DeadLetters implements Processor {
         exchange.getIn().setHeader("deadLetterFrom", exchange.getFromEndpoint().getEndpointKey()
                 .replaceFirst("^jms://queue:", "").replaceFirst("\\?.*$", ""));
         exchange.getIn().setHeader("deadLetterAt", clock.instant().toString());
+        held.release();
     }
 }

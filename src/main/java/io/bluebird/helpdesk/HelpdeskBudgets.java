@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class HelpdeskBudgets {
 
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /** Zendesk's Update Ticket, which has a limit of its own per account ({@code updates-per-minute}). */
+    public static final String UPDATE_TICKET = "update-ticket";
     private static final String ALL = "all";
 
     private final HelpdeskConfig config;
@@ -44,7 +46,22 @@ public class HelpdeskBudgets {
 
     /** Waits until the helpdesk's budget has a call for this one, and takes it. */
     void spend(String helpdesk) {
-        waitFor(helpdesk, of(helpdesk));
+        waitFor(helpdesk, of(helpdesk), true);
+    }
+
+    /**
+     * Waits until the helpdesk's budget, and for an update that of its Update Ticket endpoint, has a call, and takes
+     * none: a delivery waits here before it decides what its call carries, so that what arrives meanwhile goes with
+     * it ({@link HelpdeskTickets}).
+     */
+    void awaitRoom(String helpdesk, boolean update) {
+        waitFor(helpdesk, of(helpdesk), false);
+        if (update) {
+            int perMinute = config.helpdesks().get(helpdesk).updatesPerMinute();
+            if (perMinute > 0) {
+                waitFor(helpdesk, endpoint(helpdesk, UPDATE_TICKET, perMinute), false);
+            }
+        }
     }
 
     /**
@@ -56,9 +73,8 @@ public class HelpdeskBudgets {
         if (perMinute <= 0) {
             return call.get();
         }
-        Spent budget = budgets.computeIfAbsent(new Endpoint(helpdesk, endpoint),
-                key -> spent(key, new CallBudget(perMinute, System::nanoTime)));
-        waitFor(helpdesk, budget);
+        Spent budget = endpoint(helpdesk, endpoint, perMinute);
+        waitFor(helpdesk, budget, true);
         try {
             return call.get();
         } finally {
@@ -66,9 +82,15 @@ public class HelpdeskBudgets {
         }
     }
 
-    private void waitFor(String helpdesk, Spent budget) {
+    private Spent endpoint(String helpdesk, String endpoint, int perMinute) {
+        return budgets.computeIfAbsent(new Endpoint(helpdesk, endpoint),
+                key -> spent(key, new CallBudget(perMinute, System::nanoTime)));
+    }
+
+    /** {@code take}: takes the call once there is one, else only waits for it. */
+    private void waitFor(String helpdesk, Spent budget, boolean take) {
         boolean held = false;
-        for (Duration wait = budget.calls.take(); !wait.isZero(); wait = budget.calls.take()) {
+        for (Duration wait = next(budget, take); !wait.isZero(); wait = next(budget, take)) {
             if (wait.compareTo(LONGEST_WAIT) > 0) {
                 throw new HelpdeskUnavailable(helpdesk + ": its rate limit has no call for " + wait.toSeconds()
                         + " s", wait, null);
@@ -85,6 +107,10 @@ public class HelpdeskBudgets {
                 throw new HelpdeskUnavailable(helpdesk + ": interrupted while waiting for its rate limit", null, e);
             }
         }
+    }
+
+    private static Duration next(Spent budget, boolean take) {
+        return take ? budget.calls.take() : budget.calls.untilFree();
     }
 
     /** The call {@link #spend} allowed ended: answered (after {@link #answered}) or not. */

@@ -38,4 +38,17 @@ public class HelpdeskCircuits {
     public CircuitBreaker of(String helpdesk) {
         return breakers.computeIfAbsent(helpdesk, name -> CircuitBreaker.of("helpdesk-" + name, config));
     }
+
+    /** Throws {@link HelpdeskCircuitOpen} while the helpdesk's breaker lets no call through. */
+    void refuseWhileOpen(String helpdesk) {
+        if (of(helpdesk).getState() == CircuitBreaker.State.OPEN) {
+            throw open(helpdesk);
+        }
+    }
+
+    /** The failure of a call the helpdesk's open breaker refused: to be tried again after the breaker's wait. */
+    HelpdeskCircuitOpen open(String helpdesk) {
+        return new HelpdeskCircuitOpen(helpdesk + ": circuit breaker open after repeated failures; waiting",
+                Duration.ofMillis(config.getWaitIntervalFunctionInOpenState().apply(1)), null);
+    }
 }

@@ -72,9 +72,7 @@ public class HttpHelpdeskClient {
                                      Duration timeout) {
         CircuitBreaker breaker = circuits.of(helpdesk);
         if (!breaker.tryAcquirePermission()) {
-            throw new HelpdeskCircuitOpen(helpdesk + ": circuit breaker open after repeated failures; waiting",
-                    Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1)),
-                    null);
+            throw circuits.open(helpdesk);
         }
         try {
             budgets.spend(helpdesk);

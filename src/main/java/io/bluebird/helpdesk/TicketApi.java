@@ -2,6 +2,7 @@ package io.bluebird.helpdesk;
 
 import java.util.List;
 
+import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 
 /**
@@ -25,15 +26,21 @@ public interface TicketApi {
      */
     String existingTicket(String helpdesk, TicketEvent event);
 
-    /** Creates the conversation's ticket, with the event's history, priority, requester, tags and fields. */
-    String create(String helpdesk, TicketEvent event);
+    /**
+     * Creates the conversation's ticket, with the event's history, priority, requester, tags and fields, and
+     * {@code joined}: the conversation's messages that waited behind the event's, oldest first.
+     */
+    String create(String helpdesk, TicketEvent event, List<SocialMessage> joined);
 
     /** Whether the ticket already has the update this event makes; false where the helpdesk cannot tell. */
     default boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
         return false;
     }
 
-    /** Adds the message to the ticket, reopening it and raising its priority where the update says so. */
+    /**
+     * Adds the update's messages to the ticket (none: a message an earlier call carried), reopening it and raising
+     * its priority where the update says so.
+     */
     void update(String helpdesk, String ticketId, TicketUpdate update);
 
     /** Puts the survey result on the ticket: a note for agents, and the score in the survey field if one is set. */

@@ -6,6 +6,9 @@ import java.util.List;
 import io.bluebird.broker.BatchTransactions;
 import io.bluebird.conversation.ConversationStore;
 import io.bluebird.conversation.ConversationStore.HelpdeskTicket;
+import io.bluebird.conversation.ConversationStore.WaitingMessage;
+import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +65,43 @@ public class TicketDeliveries {
             store.markDelivered(event.eventId(), clock.instant());
             store.addTicketTags(event.conversationId(), newTags);
         });
+    }
+
+    /**
+     * The messages that go in the event's call after its own (at most {@code limit} in all), oldest first: those of
+     * its conversation that wait behind it, written down and committed before the call so that a call made again
+     * (after a failure, a crash) carries the same ones. They stop at the first that would change who speaks (the
+     * customer's words are public on the ticket, the brand's internal) or that answers the survey. {@code again}: the
+     * call may have been made before, so it carries what it carried then, or its message alone.
+     */
+    public List<SocialMessage> joining(TicketEvent event, int limit, boolean again) {
+        if (limit <= 1) {
+            return List.of();
+        }
+        List<WaitingMessage> waiting = store.waitingAfter(event.conversationId(), event.eventId(), limit - 1);
+        List<WaitingMessage> planned = waiting.stream()
+                .filter(message -> event.eventId().equals(message.joinedInto())).toList();
+        if (!planned.isEmpty() || again) {
+            return messages(planned);
+        }
+        Direction speaker = event.message().direction();
+        List<WaitingMessage> joined = waiting.stream()
+                .takeWhile(message -> !message.surveyAnswer() && message.message().direction() == speaker).toList();
+        if (!joined.isEmpty()) {
+            transactions.executeWithoutResult(transaction ->
+                    store.join(event.eventId(), joined.stream().map(WaitingMessage::eventId).toList()));
+            batches.commitSoFar();
+        }
+        return messages(joined);
+    }
+
+    /** Whether the event's message went in the call of an earlier event, which its helpdesk has. */
+    public boolean wentWithAnother(String eventId) {
+        return store.deliveredWith(eventId).isPresent();
+    }
+
+    private static List<SocialMessage> messages(List<WaitingMessage> waiting) {
+        return waiting.stream().map(WaitingMessage::message).toList();
     }
 
     /** Records that the helpdesk has the event. */

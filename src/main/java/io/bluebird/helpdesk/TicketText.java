@@ -2,6 +2,7 @@ package io.bluebird.helpdesk;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,10 +40,25 @@ public final class TicketText {
 
     /**
      * What a new ticket says: the conversation so far, or the message alone when the event carries no history (a
-     * ticket made by a later event, because the first one's never got there).
+     * ticket made by a later event, because the first one's never got there), then {@code joined}, the messages that
+     * waited behind it.
      */
-    public static String newTicket(TicketEvent event) {
-        return of(event.history().isEmpty() ? List.of(event.message()) : event.history());
+    public static String newTicket(TicketEvent event, List<SocialMessage> joined) {
+        List<SocialMessage> messages = new ArrayList<>(event.history().isEmpty() ? List.of(event.message())
+                : event.history());
+        messages.addAll(joined);
+        return of(messages) + joinedNote(joined.size());
+    }
+
+    /** A comment of several messages: each as {@link #of(SocialMessage)}, and a line that says they were joined. */
+    public static String comment(List<SocialMessage> messages) {
+        return of(messages) + joinedNote(messages.size() - 1);
+    }
+
+    /** Tells the agent that messages waited and left in one call, so they are not taken for one long message. */
+    private static String joinedNote(int more) {
+        return more <= 0 ? "" : "\n\n----\n\n(" + more + " more message" + (more == 1 ? "" : "s")
+                + " after the first, delivered together)";
     }
 
     /** The internal note that tells agents how the customer rated the solved ticket, e.g. "CSAT 4/5". */

@@ -23,6 +23,7 @@ import io.bluebird.helpdesk.TicketText;
 import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
+import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +78,9 @@ public class FreshdeskTickets implements TicketApi {
     }
 
     @Override
-    public String create(String helpdesk, TicketEvent event) {
-        String ticketId = call(helpdesk, "POST", "/api/v2/tickets", newTicket(event, config.helpdesk(helpdesk)))
+    public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
+        String ticketId = call(helpdesk, "POST", "/api/v2/tickets", newTicket(event, joined,
+                config.helpdesk(helpdesk)))
                 .path("id").asText(null);
         if (ticketId == null) {
             throw new HelpdeskRejected(helpdesk + ": Freshdesk created no ticket id");
@@ -87,13 +89,18 @@ public class FreshdeskTickets implements TicketApi {
         return ticketId;
     }
 
-    /** The customer's words as an incoming public note, the brand's as a private one; then reopen, priority. */
+    /**
+     * The customer's words as an incoming public note, the brand's as a private one (the update's messages in one
+     * note: Freshdesk takes one a call); then reopen, priority.
+     */
     @Override
     public void update(String helpdesk, String ticketId, TicketUpdate update) {
-        boolean fromCustomer = update.event().message().direction() == Direction.IN;
-        call(helpdesk, "POST", "/api/v2/tickets/" + ticketId + "/notes", Map.of(
-                "body", html(TicketText.of(update.event().message())), "private", !fromCustomer,
-                "incoming", fromCustomer));
+        if (!update.messages().isEmpty()) {
+            boolean fromCustomer = update.event().message().direction() == Direction.IN;
+            call(helpdesk, "POST", "/api/v2/tickets/" + ticketId + "/notes", Map.of(
+                    "body", html(TicketText.comment(update.messages())), "private", !fromCustomer,
+                    "incoming", fromCustomer));
+        }
         Map<String, Object> changes = changes(update);
         if (!changes.isEmpty()) {
             call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, changes);
@@ -125,13 +132,13 @@ public class FreshdeskTickets implements TicketApi {
     }
 
     /** The create body: requester, HTML description, priority 1-4, open, source, tags (with the lookup tag). */
-    static Map<String, Object> newTicket(TicketEvent event, HelpdeskSettings settings) {
+    static Map<String, Object> newTicket(TicketEvent event, List<SocialMessage> joined, HelpdeskSettings settings) {
         Map<String, Object> ticket = new LinkedHashMap<>();
         Requesters.Requester requester = Requesters.of(event.customer());
         ticket.put("name", requester.name());
         ticket.put("email", requester.email());
         ticket.put("subject", event.subject());
-        ticket.put("description", html(TicketText.newTicket(event)));
+        ticket.put("description", html(TicketText.newTicket(event, joined)));
         ticket.put("priority", priority(event.priority()));
         ticket.put("status", OPEN);
         ticket.put("source", settings.source() == null ? DEFAULT_SOURCE : settings.source());

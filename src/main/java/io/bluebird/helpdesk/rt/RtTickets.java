@@ -20,6 +20,7 @@ import io.bluebird.helpdesk.TicketText;
 import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
+import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +76,9 @@ public class RtTickets implements TicketApi {
     }
 
     @Override
-    public String create(String helpdesk, TicketEvent event) {
-        String ticketId = call(helpdesk, "POST", "/REST/2.0/ticket", newTicket(event, config.helpdesk(helpdesk)))
+    public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
+        String ticketId = call(helpdesk, "POST", "/REST/2.0/ticket", newTicket(event, joined,
+                config.helpdesk(helpdesk)))
                 .path("id").asText(null);
         if (ticketId == null) {
             throw new HelpdeskRejected(helpdesk + ": RT created no ticket id");
@@ -85,13 +87,18 @@ public class RtTickets implements TicketApi {
         return ticketId;
     }
 
-    /** The customer's words as correspondence, the brand's as a comment; then reopen, priority. */
+    /**
+     * The customer's words as correspondence, the brand's as a comment (the update's messages in one); then reopen,
+     * priority.
+     */
     @Override
     public void update(String helpdesk, String ticketId, TicketUpdate update) {
         String base = "/REST/2.0/ticket/" + ticketId;
-        boolean fromCustomer = update.event().message().direction() == Direction.IN;
-        call(helpdesk, "POST", base + (fromCustomer ? "/correspond" : "/comment"),
-                text(TicketText.of(update.event().message())));
+        if (!update.messages().isEmpty()) {
+            boolean fromCustomer = update.event().message().direction() == Direction.IN;
+            call(helpdesk, "POST", base + (fromCustomer ? "/correspond" : "/comment"),
+                    text(TicketText.comment(update.messages())));
+        }
         Map<String, Object> changes = changes(update);
         if (!changes.isEmpty()) {
             call(helpdesk, "PUT", base, changes);
@@ -114,12 +121,12 @@ public class RtTickets implements TicketApi {
     public void addTags(String helpdesk, String ticketId, List<String> tags) {
     }
 
-    static Map<String, Object> newTicket(TicketEvent event, HelpdeskSettings settings) {
+    static Map<String, Object> newTicket(TicketEvent event, List<SocialMessage> joined, HelpdeskSettings settings) {
         Map<String, Object> ticket = new LinkedHashMap<>();
         ticket.put("Queue", settings.queue() == null || settings.queue().isBlank() ? "General" : settings.queue());
         ticket.put("Subject", event.subject());
         ticket.put("Requestor", Requesters.of(event.customer()).email());
-        ticket.put("Content", TicketText.newTicket(event));
+        ticket.put("Content", TicketText.newTicket(event, joined));
         ticket.put("ContentType", "text/plain");
         ticket.put("Priority", priority(event.priority()));
         Map<String, String> fields = new LinkedHashMap<>();

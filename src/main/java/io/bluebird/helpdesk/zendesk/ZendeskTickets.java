@@ -23,6 +23,7 @@ import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
 import io.bluebird.helpdesk.TicketUpdate;
 import io.bluebird.model.Direction;
+import io.bluebird.model.SocialMessage;
 import io.bluebird.model.SurveyResult;
 import io.bluebird.model.TicketEvent;
 import org.slf4j.Logger;
@@ -78,10 +79,10 @@ public class ZendeskTickets implements TicketApi {
     }
 
     @Override
-    public String create(String helpdesk, TicketEvent event) {
+    public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
         HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
                 Map.of("Idempotency-Key", idempotencyKey(event)),
-                new TicketRequest(newTicket(event, config.helpdesk(helpdesk).customFields())));
+                new TicketRequest(newTicket(event, joined, config.helpdesk(helpdesk).customFields())));
         String ticketId = createdTicketId(helpdesk, response);
         log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
                 response.headers().firstValue("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
@@ -92,7 +93,8 @@ public class ZendeskTickets implements TicketApi {
     @Override
     public void update(String helpdesk, String ticketId, TicketUpdate update) {
         updateTicket(helpdesk, ticketId, new TicketRequest(comment(update)));
-        log.info("{}: added message {} to Zendesk ticket {}", helpdesk, update.event().message().id(), ticketId);
+        log.info("{}: added {} message(s) from {} to Zendesk ticket {}", helpdesk, update.messages().size(),
+                update.event().message().id(), ticketId);
     }
 
     @Override
@@ -104,7 +106,7 @@ public class ZendeskTickets implements TicketApi {
 
     /** Update Ticket, within that endpoint's own limit besides the account's ({@code updates-per-minute}). */
     private void updateTicket(String helpdesk, String ticketId, TicketRequest change) {
-        budgets.within(helpdesk, "update-ticket", config.helpdesk(helpdesk).updatesPerMinute(), () ->
+        budgets.within(helpdesk, HelpdeskBudgets.UPDATE_TICKET, config.helpdesk(helpdesk).updatesPerMinute(), () ->
                 call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), change));
     }
 
@@ -138,23 +140,24 @@ public class ZendeskTickets implements TicketApi {
     }
 
     /** {@code customFields}: facts of {@link TicketFacts} to Zendesk custom field ids (numbers). */
-    static Ticket newTicket(TicketEvent event, Map<String, String> customFields) {
+    static Ticket newTicket(TicketEvent event, List<SocialMessage> joined, Map<String, String> customFields) {
         Requesters.Requester requester = Requesters.of(event.customer());
         List<CustomField> fields = TicketFacts.fields(event, customFields).entrySet().stream()
                 .map(field -> new CustomField(Long.parseLong(field.getKey().strip()), field.getValue())).toList();
-        return new Ticket(event.subject(), new Comment(TicketText.newTicket(event), true),
+        return new Ticket(event.subject(), new Comment(TicketText.newTicket(event, joined), true),
                 new Requester(requester.name(), requester.email()), event.priority().name().toLowerCase(), event.tags(),
                 event.conversationId(), null, fields.isEmpty() ? null : fields, null);
     }
 
     /**
-     * A later message as a comment; what the brand wrote is internal. The ticket is reopened, and its priority raised,
-     * where the update says so.
+     * Later messages as one comment (Zendesk takes one a call); what the brand wrote is internal. The ticket is
+     * reopened, and its priority raised, where the update says so; no comment when the update has no message.
      */
     static Ticket comment(TicketUpdate update) {
         TicketEvent event = update.event();
-        return new Ticket(null, new Comment(TicketText.of(event.message()),
-                event.message().direction() == Direction.IN), null,
+        Comment comment = update.messages().isEmpty() ? null : new Comment(TicketText.comment(update.messages()),
+                event.message().direction() == Direction.IN);
+        return new Ticket(null, comment, null,
                 update.raisedTo() == null ? null : update.raisedTo().name().toLowerCase(), null, null,
                 update.reopen() ? "open" : null, null, Map.of(EVENT_METADATA, event.eventId()));
     }

@@ -32,7 +32,7 @@ class RtTicketsTest {
                 null, null, null, null, null, null, null, null, "Bluebird Conversation",
                 Map.of("priority-rule", "Bluebird Priority Rule"), null, null);
 
-        Map<String, Object> ticket = RtTickets.newTicket(event, settings);
+        Map<String, Object> ticket = RtTickets.newTicket(event, List.of(), settings);
 
         assertThat(ticket).containsEntry("Queue", "Social").containsEntry("Requestor", "x-7@users.bluebird.invalid")
                 .containsEntry("Priority", 70).containsEntry("ContentType", "text/plain")

@@ -46,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "bluebird.helpdesks.zendesk.client-secret=zendesk-client-secret",
         "bluebird.helpdesks.zendesk.consumers=1",
         "bluebird.delivery.batch-size=32",
+        // each message its own call, as this is about the batches' transactions (JoinedMessagesTest joins them)
+        "bluebird.delivery.join-limit=1",
         "spring.datasource.url=jdbc:h2:mem:batched-delivery;DB_CLOSE_DELAY=-1",
         "spring.artemis.embedded.persistent=false"})
 class BatchedDeliveryTest {

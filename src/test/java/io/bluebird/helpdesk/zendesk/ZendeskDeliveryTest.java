@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -288,6 +290,19 @@ class ZendeskDeliveryTest {
                 .withHeader("Idempotency-Key", equalTo(key))).size();
     }
 
+    /** How often {@code text} (not followed by a digit) is in the conversation's create and the ticket's comments. */
+    private long timesOnZendesk(String handle, String text) {
+        String key = "bluebird-conversation-" + hub.conversationOf(handle).path("id").asText();
+        Pattern once = Pattern.compile(Pattern.quote(text) + "(?!\\d)");
+        return Stream.concat(
+                        zendesk.findAll(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+                                .withHeader("Idempotency-Key", equalTo(key))).stream(),
+                        zendesk.findAll(putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))).stream())
+                .map(call -> HubClient.json(call.getBodyAsString()).path("ticket").path("comment").path("body")
+                        .asText())
+                .mapToLong(body -> once.matcher(body).results().count()).sum();
+    }
+
     @Test
     void aTokenZendeskRefusesIsRenewedOnce() {
         zendesk.stubFor(post("/oauth/tokens").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
@@ -447,8 +462,11 @@ class ZendeskDeliveryTest {
         }
         senders.shutdown();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                zendesk.verify(messages - 1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
+        // messages that wait behind another leave with it, so there are at most as many updates as messages
+        for (int i = 0; i < messages; i++) {
+            String part = "Part " + i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> timesOnZendesk("jane7000", part) == 1);
+        }
         assertThat(createsOf("jane7000")).isEqualTo(1);
         assertThat(hub.getJson("/api/conversations?handle=jane7000").path("conversations")).hasSize(1);
         assertThat(hub.conversationOf("jane7000").path("messages")).hasSize(messages);
@@ -466,8 +484,10 @@ class ZendeskDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(hub.conversationOf("jane8000").path("messages")).hasSize(messages));
         assertThat(hub.getJson("/api/conversations?handle=jane8000").path("conversations")).hasSize(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                zendesk.verify(messages - 1, putRequestedFor(urlEqualTo("/api/v2/tickets/35436.json"))));
+        for (int i = 0; i < messages; i++) {
+            String part = "Ungrouped " + i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> timesOnZendesk("jane8000", part) == 1);
+        }
         assertThat(createsOf("jane8000")).isEqualTo(1);
     }
 }

@@ -33,7 +33,7 @@ class ZendeskTicketsTest {
         TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH);
 
         String json = new ObjectMapper().writeValueAsString(new ZendeskTickets.TicketRequest(
-                ZendeskTickets.newTicket(event, Map.of())));
+                ZendeskTickets.newTicket(event, List.of(), Map.of())));
 
         assertThat(new ObjectMapper().readTree(json)).isEqualTo(new ObjectMapper().readTree("""
                 {"ticket": {
@@ -55,7 +55,7 @@ class ZendeskTicketsTest {
                         new CrmRecord("c-1", "Jane Doe", "jane@example.com", null, true, "gold", List.of(), List.of())),
                 event.message(), event.history(), event.tags(), null);
 
-        assertThat(ZendeskTickets.newTicket(known, Map.of()).requester().email()).isEqualTo("jane@example.com");
+        assertThat(ZendeskTickets.newTicket(known, List.of(), Map.of()).requester().email()).isEqualTo("jane@example.com");
     }
 
     @Test
@@ -72,7 +72,7 @@ class ZendeskTicketsTest {
         fields.put("priority-rule", "360003");
         fields.put("followers", "360004");
 
-        assertThat(ZendeskTickets.newTicket(known, fields).customFields()).containsExactly(
+        assertThat(ZendeskTickets.newTicket(known, List.of(), fields).customFields()).containsExactly(
                 new ZendeskTickets.CustomField(360001, "conv-1"), new ZendeskTickets.CustomField(360002, "gold"),
                 new ZendeskTickets.CustomField(360003, "vip"), new ZendeskTickets.CustomField(360004, 10L));
     }
