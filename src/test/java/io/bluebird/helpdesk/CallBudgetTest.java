@@ -80,6 +80,20 @@ class CallBudgetTest {
                 .isEqualTo(Duration.ofSeconds(1));
     }
 
+    @Test
+    void askingWhetherACallWouldGoTakesNothing() {
+        CallBudget budget = new CallBudget(60, now::get);
+        for (int ask = 0; ask < 20; ask++) {
+            assertThat(budget.untilFree()).isZero();
+        }
+        assertThat(budget.left()).as("the burst, a tenth of the minute").isEqualTo(6);
+
+        for (int call = 0; call < 6; call++) {
+            call(budget);
+        }
+        assertThat(budget.untilFree()).isEqualTo(Duration.ofSeconds(1));
+    }
+
     private static Duration call(CallBudget budget) {
         Duration wait = budget.take();
         if (wait.isZero()) {

@@ -52,4 +52,24 @@ class TicketUpdateTest {
         assertThat(update.raisedTo()).isEqualTo(Priority.URGENT);
         assertThat(update.newTags()).containsExactly(TicketTags.REOPENED, TicketTags.PRIORITY_RAISED);
     }
+
+    @Test
+    void messagesThatWaitedGoInTheCommentAfterTheEventsOwn() {
+        SocialMessage next = new SocialMessage("x:tweet:3", "x", Visibility.PUBLIC, Direction.IN, "3", "42",
+                MENTION.author(), null, "@brand hello?", null, null, null, Instant.parse("2026-11-22T10:07:00Z"));
+        TicketUpdate update = TicketUpdate.of(later(), List.of(next), List.of());
+
+        assertThat(update.messages()).containsExactly(MENTION, next);
+        assertThat(update.changesTicket()).isTrue();
+    }
+
+    @Test
+    void aMessageAnEarlierCallCarriedChangesTheTicketOnlyByWhatElseItSays() {
+        assertThat(TicketUpdate.withoutMessage(later(), List.of()).changesTicket()).as("tags alone").isFalse();
+
+        TicketUpdate reopened = TicketUpdate.withoutMessage(later().withTags(List.of(TicketTags.REOPENED)),
+                List.of());
+        assertThat(reopened.messages()).isEmpty();
+        assertThat(reopened.changesTicket()).isTrue();
+    }
 }
