@@ -6,21 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
-import io.bluebird.http.Hmac;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,24 +122,7 @@ class BrokerOutageIT {
 
     /** One signed X Activity API delivery of dm.received events, one DM per id, each from its own customer. */
     private static HttpResponse<String> xDelivery(HubClient client, String... dmIds) {
-        List<String> events = new ArrayList<>();
-        List<String> users = new ArrayList<>();
-        for (String id : dmIds) {
-            events.add("""
-                    {"type": "message_create", "id": "%s", "created_timestamp": "%d",
-                     "message_create": {"sender_id": "c-%s", "target": {"recipient_id": "%s"},
-                                        "message_data": {"text": "Hello"}}}""".formatted(id,
-                    Instant.now().toEpochMilli(), id, BRAND));
-            users.add("\"c-%s\": {\"data\": {\"id\": \"c-%s\", \"username\": \"%s\", \"name\": \"Customer\"}}"
-                    .formatted(id, id, id.replace("-", "")));
-        }
-        String body = """
-                {"data": {"event_uuid": "%s", "filter": {"user_id": "%s"}, "event_type": "dm.received",
-                          "tag": "bluebird", "payload": {"direct_message_events": [%s], "users": {%s}}}}"""
-                .formatted(UUID.randomUUID(), BRAND, String.join(", ", events), String.join(", ", users));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return client.send(client.request("/webhooks/x").header("Content-Type", "application/json")
-                .header("x-twitter-webhooks-signature", "sha256=" + Hmac.sha256Base64(X_SECRET, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        return new XWebhook(client, X_SECRET, BRAND).dmReceived(Stream.of(dmIds)
+                .map(id -> new XWebhook.Dm(id, "c-" + id, id.replace("-", ""), "Hello")).toList());
     }
 }
