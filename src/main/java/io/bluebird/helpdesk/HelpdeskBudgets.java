@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
 public class HelpdeskBudgets {
 
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
-    /** Zendesk's Update Ticket, which has a limit of its own per account ({@code updates-per-minute}). */
+    /** Update Ticket, which has a limit of its own per account ({@code updates-per-minute}). */
     public static final String UPDATE_TICKET = "update-ticket";
+    /** Create Ticket, which has a limit of its own per account ({@code creates-per-minute}). */
+    public static final String CREATE_TICKET = "create-ticket";
     private static final String ALL = "all";
 
     private final HelpdeskConfig config;
@@ -50,23 +52,23 @@ public class HelpdeskBudgets {
     }
 
     /**
-     * Waits until the helpdesk's budget, and for an update that of its Update Ticket endpoint, has a call, and takes
-     * none: a delivery waits here before it decides what its call carries, so that what arrives meanwhile goes with
-     * it ({@link HelpdeskTickets}).
+     * Waits until the helpdesk's budget, and that of its Update Ticket or Create Ticket endpoint, has a call, and
+     * takes none: a delivery waits here before it decides what its call carries, so that what arrives meanwhile goes
+     * with it ({@link HelpdeskTickets}).
      */
     void awaitRoom(String helpdesk, boolean update) {
         waitFor(helpdesk, of(helpdesk), false);
-        if (update) {
-            int perMinute = config.helpdesks().get(helpdesk).updatesPerMinute();
-            if (perMinute > 0) {
-                waitFor(helpdesk, endpoint(helpdesk, UPDATE_TICKET, perMinute), false);
-            }
+        HelpdeskSettings settings = config.helpdesks().get(helpdesk);
+        int perMinute = update ? settings.updatesPerMinute() : settings.createsPerMinute();
+        if (perMinute > 0) {
+            waitFor(helpdesk, endpoint(helpdesk, update ? UPDATE_TICKET : CREATE_TICKET, perMinute), false);
         }
     }
 
     /**
      * Makes {@code call} within the budget of one endpoint of the helpdesk, which the vendor limits besides the
-     * account (Zendesk's Update Ticket: 100 a minute per account); {@code perMinute} 0 is none. Its answers say
+     * account (Zendesk's Update Ticket: 100 a minute per account; Freshdesk's Ticket Create and Update by plan);
+     * {@code perMinute} 0 is none. Its answers say
      * nothing of that limit, so the budget goes by the figure alone.
      */
     public <T> T within(String helpdesk, String endpoint, int perMinute, Supplier<T> call) {

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@link TicketFacts} to the helpdesk's own fields. {@code survey-field} is the custom field that gets survey scores (Zendesk: its id);
  * {@code webhook-secret} the signing secret of the Zendesk webhook that tells the hub about agents' replies;
  * {@code requests-per-minute} the calls the helpdesk takes (zendesk, freshdesk: 200 until its answers say; 0: none);
- * {@code updates-per-minute} those of them that update a ticket (zendesk: 100, its Update Ticket endpoint's limit).
+ * {@code updates-per-minute} those of them that update a ticket (zendesk: 100, its Update Ticket endpoint's limit;
+ * freshdesk: 80, Growth's Ticket Update), {@code creates-per-minute} those that create one (freshdesk: 80, Growth's
+ * Ticket Create).
  */
 public record HelpdeskSettings(
         String type,
@@ -34,14 +36,18 @@ public record HelpdeskSettings(
         String conversationField,
         Map<String, String> customFields,
         Integer requestsPerMinute,
-        Integer updatesPerMinute) {
+        Integer updatesPerMinute,
+        Integer createsPerMinute) {
 
     public HelpdeskSettings {
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         // the vendors' smallest plans (Zendesk Team, Freshdesk Growth); the answers' headers then give the account's
         requestsPerMinute = requestsPerMinute != null ? requestsPerMinute
                 : "zendesk".equals(type) || "freshdesk".equals(type) ? 200 : 0;
-        // Zendesk's Update Ticket endpoint: 100 a minute per account, whatever the plan
-        updatesPerMinute = updatesPerMinute != null ? updatesPerMinute : "zendesk".equals(type) ? 100 : 0;
+        // Zendesk's Update Ticket endpoint: 100 a minute per account, whatever the plan; Freshdesk's endpoints by plan,
+        // Growth's figures (Pro 160, Enterprise 280), which its answers do not say
+        updatesPerMinute = updatesPerMinute != null ? updatesPerMinute
+                : "zendesk".equals(type) ? 100 : "freshdesk".equals(type) ? 80 : 0;
+        createsPerMinute = createsPerMinute != null ? createsPerMinute : "freshdesk".equals(type) ? 80 : 0;
     }
 }

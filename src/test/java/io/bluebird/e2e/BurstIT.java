@@ -81,7 +81,7 @@ class BurstIT {
             // (10 at once, then 100 a minute, for the burst and 5 s of processing): 651 for the 300 customers
             // in 20 s, within its 700
             assertThat(limits.calls()).as("ticket calls")
-                    .isLessThanOrEqualTo(2 * CUSTOMERS + 10 + 100 * (SPREAD.toSeconds() + 5) / 60);
+                    .isLessThanOrEqualTo(2 * CUSTOMERS + 10 + 100 * ((int) SPREAD.toSeconds() + 5) / 60);
             assertThat(limits.refused()).as("answers of 429").isLessThanOrEqualTo(10);
             assertThat(toLast).as("the last message on its ticket, from the first sent")
                     .isLessThanOrEqualTo(Duration.ofMinutes(4));

@@ -17,7 +17,7 @@ class HelpdeskBudgetsTest {
     @Test
     void anEndpointsCallsBeyondItsBurstWaitAndTheOthersDoNot() {
         HelpdeskSettings jms = new HelpdeskSettings("jms", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         HelpdeskBudgets budgets = new HelpdeskBudgets(new HelpdeskConfig(Map.of("jms", jms), null),
                 new BatchTransactions(null), meters);
 

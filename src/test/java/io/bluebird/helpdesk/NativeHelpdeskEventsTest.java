@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class NativeHelpdeskEventsTest {
 
     static final HelpdeskSettings ZENDESK = new HelpdeskSettings("zendesk", "https://z", null, "bluebird", "s3cret",
-            null, null, null, null, "signing-secret", null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, "signing-secret", null, null, null, null, null, null, null, null, null, null, null);
     static final HelpdeskSettings RT = new HelpdeskSettings("rt", "https://rt", null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null);
     final NativeHelpdeskEvents events = new NativeHelpdeskEvents(new HelpdeskConfig(Map.of("zendesk", ZENDESK, "rt",
             RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token", ""), new ObjectMapper());
 

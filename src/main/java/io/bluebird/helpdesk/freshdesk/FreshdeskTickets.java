@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
@@ -47,10 +48,12 @@ public class FreshdeskTickets implements TicketApi {
 
     private final HelpdeskConfig config;
     private final HttpHelpdeskClient http;
+    private final HelpdeskBudgets budgets;
 
-    public FreshdeskTickets(HelpdeskConfig config, HttpHelpdeskClient http) {
+    public FreshdeskTickets(HelpdeskConfig config, HttpHelpdeskClient http, HelpdeskBudgets budgets) {
         this.config = config;
         this.http = http;
+        this.budgets = budgets;
     }
 
     @Override
@@ -79,9 +82,10 @@ public class FreshdeskTickets implements TicketApi {
 
     @Override
     public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
-        String ticketId = call(helpdesk, "POST", "/api/v2/tickets", newTicket(event, joined,
-                config.helpdesk(helpdesk)))
-                .path("id").asText(null);
+        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        // Ticket Create has a limit of its own (creates-per-minute)
+        String ticketId = budgets.within(helpdesk, HelpdeskBudgets.CREATE_TICKET, settings.createsPerMinute(), () ->
+                call(helpdesk, "POST", "/api/v2/tickets", newTicket(event, joined, settings))).path("id").asText(null);
         if (ticketId == null) {
             throw new HelpdeskRejected(helpdesk + ": Freshdesk created no ticket id");
         }
@@ -103,7 +107,7 @@ public class FreshdeskTickets implements TicketApi {
         }
         Map<String, Object> changes = changes(update);
         if (!changes.isEmpty()) {
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, changes);
+            updateTicket(helpdesk, ticketId, changes);
         }
     }
 
@@ -113,8 +117,7 @@ public class FreshdeskTickets implements TicketApi {
                 Map.of("body", html(TicketText.of(event.survey())), "private", true));
         String surveyField = config.helpdesk(helpdesk).surveyField();
         if (surveyField != null && !surveyField.isBlank()) {
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId,
-                    Map.of("custom_fields", Map.of(surveyField, event.survey().score())));
+            updateTicket(helpdesk, ticketId, Map.of("custom_fields", Map.of(surveyField, event.survey().score())));
         }
     }
 
@@ -127,7 +130,7 @@ public class FreshdeskTickets implements TicketApi {
         Set<String> all = new LinkedHashSet<>();
         call(helpdesk, "GET", "/api/v2/tickets/" + ticketId, null).path("tags").forEach(tag -> all.add(tag.asText()));
         if (all.addAll(tags)) {
-            call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, Map.of("tags", List.copyOf(all)));
+            updateTicket(helpdesk, ticketId, Map.of("tags", List.copyOf(all)));
         }
     }
 
@@ -182,6 +185,12 @@ public class FreshdeskTickets implements TicketApi {
     static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("\n", "<br>");
+    }
+
+    /** Update Ticket ({@code PUT /api/v2/tickets/{id}}), within its own limit ({@code updates-per-minute}). */
+    private void updateTicket(String helpdesk, String ticketId, Map<String, Object> changes) {
+        budgets.within(helpdesk, HelpdeskBudgets.UPDATE_TICKET, config.helpdesk(helpdesk).updatesPerMinute(), () ->
+                call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, changes));
     }
 
     private JsonNode call(String helpdesk, String method, String path, Object body) {

@@ -30,7 +30,7 @@ class RtTicketsTest {
                 .withTags(List.of("priority-long-wait"));
         HelpdeskSettings settings = new HelpdeskSettings("rt", "http://rt", "Social", null, null, null, null, null,
                 null, null, null, null, null, null, null, null, "Bluebird Conversation",
-                Map.of("priority-rule", "Bluebird Priority Rule"), null, null);
+                Map.of("priority-rule", "Bluebird Priority Rule"), null, null, null);
 
         Map<String, Object> ticket = RtTickets.newTicket(event, List.of(), settings);
 

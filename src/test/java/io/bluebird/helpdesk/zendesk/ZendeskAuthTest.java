@@ -109,6 +109,6 @@ class ZendeskAuthTest {
 
     private HelpdeskSettings helpdesk(String path) {
         return new HelpdeskSettings("zendesk", zendesk.baseUrl() + path, null, "bluebird-test", "client-secret", null,
-                null, Duration.ofSeconds(5), null, null, null, null, null, null, null, null, null, null, null, null);
+                null, Duration.ofSeconds(5), null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
