@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -21,33 +20,24 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * A WireMock Zendesk that keeps the limits Zendesk documents ("Rate limits", developer.zendesk.com): so many ticket
  * calls a minute for the account, 100 a minute on the Update Ticket endpoint, 30 updates of one ticket in 10
  * minutes; every answer says {@code X-Rate-Limit}, {@code X-Rate-Limit-Remaining} and {@code ratelimit-reset}, and a
- * call beyond a limit gets 429 with {@code Retry-After}. Its minutes are fixed windows from its start. It makes
- * tickets (a create repeated with its {@code Idempotency-Key} gets the first one back), keeps each ticket's
- * description and comments in order, and lists each update's custom metadata as an audit
- * ({@code GET /api/v2/tickets/{id}/audits.json}), as Zendesk does.
+ * call beyond a limit gets 429 with {@code Retry-After}. It makes tickets (a create repeated with its
+ * {@code Idempotency-Key} gets the first one back), keeps each ticket's description and comments in order, and lists
+ * each update's custom metadata as an audit ({@code GET /api/v2/tickets/{id}/audits.json}), as Zendesk does.
  */
-final class LimitKeepingZendesk implements ResponseDefinitionTransformerV2 {
+final class LimitKeepingZendesk extends LimitKeepingHelpdesk {
 
     private static final Pattern UPDATE = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
     private static final Pattern TAGS = Pattern.compile("/api/v2/tickets/(\\d+)/tags\\.json");
     private static final Pattern AUDITS = Pattern.compile("/api/v2/tickets/(\\d+)/audits\\.json.*");
-    private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration TICKET_WINDOW = Duration.ofMinutes(10);
     private static final int UPDATES_PER_TICKET = 30;
+    private static final String ACCOUNT = "account";
+    private static final String UPDATE_TICKET = "update-ticket";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int perMinute;
     private final int updatesPerMinute;
-    private final long start = System.nanoTime();
-    private long minute = -1;
-    private int used;
-    private int updatesUsed;
-    private int calls;
-    private int refused;
-    private int updates;
-    private long lastTaken;
     private final Map<String, Long> ticketsByKey = new HashMap<>();
-    private final Map<Long, List<String>> texts = new HashMap<>();
     private final Map<Long, List<Map<?, ?>>> audits = new HashMap<>();
     private final Map<Long, Deque<Long>> updatesOf = new HashMap<>();
 
@@ -62,62 +52,23 @@ final class LimitKeepingZendesk implements ResponseDefinitionTransformerV2 {
         return "limit-keeping-zendesk";
     }
 
-    /** Ticket calls made, refused ones included. */
-    synchronized int calls() {
-        return calls;
-    }
-
-    /** Calls answered 429. */
-    synchronized int refused() {
-        return refused;
-    }
-
-    /** Updates it took (Update Ticket answered 200). */
-    synchronized int updates() {
-        return updates;
-    }
-
-    /** Tickets made, each once however often its create was repeated. */
-    synchronized int tickets() {
-        return texts.size();
-    }
-
-    /** Each ticket's description, then its comments, in the order it took them. */
-    synchronized Map<Long, List<String>> texts() {
-        Map<Long, List<String>> copy = new HashMap<>();
-        texts.forEach((ticket, written) -> copy.put(ticket, List.copyOf(written)));
-        return copy;
-    }
-
-    /** When it last took a ticket call ({@link System#nanoTime}). */
-    synchronized long lastTaken() {
-        return lastTaken;
-    }
-
     @Override
     public synchronized ResponseDefinition transform(ServeEvent call) {
         String url = call.getRequest().getUrl();
         if (!url.startsWith("/api/v2/tickets")) {
             return call.getResponseDefinition();
         }
-        calls++;
         long now = System.nanoTime();
-        long index = (now - start) / MINUTE.toNanos();
-        if (index != minute) {
-            minute = index;
-            used = 0;
-            updatesUsed = 0;
-        }
-        long reset = seconds((index + 1) * MINUTE.toNanos() - (now - start));
+        long reset = call(now);
         String method = call.getRequest().getMethod().getName();
         Matcher update = UPDATE.matcher(url);
         boolean isUpdate = method.equals("PUT") && update.matches();
-        if (used >= perMinute || isUpdate && updatesUsed >= updatesPerMinute) {
+        if (spent(ACCOUNT, perMinute) || isUpdate && spent(UPDATE_TICKET, updatesPerMinute)) {
             return refused(reset, reset);
         }
-        Deque<Long> ofTicket = isUpdate ? updatesOf.computeIfAbsent(Long.parseLong(update.group(1)),
-                ticket -> new ArrayDeque<>()) : null;
-        if (ofTicket != null) {
+        if (isUpdate) {
+            Deque<Long> ofTicket = updatesOf.computeIfAbsent(Long.parseLong(update.group(1)),
+                    ticket -> new ArrayDeque<>());
             while (!ofTicket.isEmpty() && now - ofTicket.peekFirst() >= TICKET_WINDOW.toNanos()) {
                 ofTicket.removeFirst();
             }
@@ -125,20 +76,19 @@ final class LimitKeepingZendesk implements ResponseDefinitionTransformerV2 {
                 return refused(seconds(ofTicket.peekFirst() + TICKET_WINDOW.toNanos() - now), reset);
             }
             ofTicket.addLast(now);
-            updatesUsed++;
+            take(now, ACCOUNT, UPDATE_TICKET);
+        } else {
+            take(now, ACCOUNT);
         }
-        used++;
-        lastTaken = now;
         return ResponseDefinitionBuilder.like(answer(call, method, url)).but()
                 .withHeader("X-Rate-Limit", String.valueOf(perMinute))
-                .withHeader("X-Rate-Limit-Remaining", String.valueOf(perMinute - used))
+                .withHeader("X-Rate-Limit-Remaining", String.valueOf(perMinute - used(ACCOUNT)))
                 .withHeader("ratelimit-reset", String.valueOf(reset))
                 .build();
     }
 
     private ResponseDefinition answer(ServeEvent call, String method, String url) {
         Matcher update = UPDATE.matcher(url);
-        Matcher tags = TAGS.matcher(url);
         Matcher audit = AUDITS.matcher(url);
         if (method.equals("POST") && url.equals("/api/v2/tickets.json")) {
             String key = call.getRequest().getHeader("Idempotency-Key");
@@ -146,29 +96,29 @@ final class LimitKeepingZendesk implements ResponseDefinitionTransformerV2 {
             long ticket = known != null ? known : 1000L + ticketsByKey.size();
             if (known == null) {
                 ticketsByKey.put(key, ticket);
-                texts.computeIfAbsent(ticket, id -> new ArrayList<>()).add(comment(call));
+                created(ticket, body(call).path("ticket").path("comment").path("body").asText());
             }
-            ResponseDefinitionBuilder created = ResponseDefinitionBuilder.responseDefinition().withStatus(201)
+            ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.responseDefinition().withStatus(201)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"ticket\": {\"id\": " + ticket + "}}");
-            return (known == null ? created : created.withHeader("x-idempotency-lookup", "hit")).build();
+            return (known == null ? answer : answer.withHeader("x-idempotency-lookup", "hit")).build();
         }
-        if (method.equals("PUT") && update.matches() && texts.containsKey(Long.parseLong(update.group(1)))) {
+        if (method.equals("PUT") && update.matches() && hasTicket(Long.parseLong(update.group(1)))) {
             long ticket = Long.parseLong(update.group(1));
             JsonNode body = body(call).path("ticket");
             if (body.has("comment")) {
-                texts.get(ticket).add(body.path("comment").path("body").asText());
+                commented(ticket, body.path("comment").path("body").asText());
             }
-            updates++;
             audits.computeIfAbsent(ticket, id -> new ArrayList<>())
                     .add(0, JSON.convertValue(body.path("metadata"), Map.class));
             return ResponseDefinition.okForJson(Map.of("ticket", Map.of("id", ticket)));
         }
-        if (method.equals("PUT") && tags.matches()) {
+        if (method.equals("PUT") && TAGS.matcher(url).matches()) {
             return ResponseDefinition.okForJson(Map.of("tags", List.of()));
         }
         if (method.equals("GET") && audit.matches()) {
             long ticket = Long.parseLong(audit.group(1));
+            // plain maps: WireMock writes its answer with its own (shaded) Jackson
             List<Map<String, Object>> newestFirst = audits.getOrDefault(ticket, List.of()).stream()
                     .<Map<String, Object>>map(custom -> Map.of("ticket_id", ticket,
                             "metadata", Map.of("custom", custom, "system", Map.of()))).toList();
@@ -178,17 +128,13 @@ final class LimitKeepingZendesk implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition refused(long retryAfter, long reset) {
-        refused++;
+        refuse();
         return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
                 .withHeader("Retry-After", String.valueOf(retryAfter))
                 .withHeader("X-Rate-Limit", String.valueOf(perMinute))
-                .withHeader("X-Rate-Limit-Remaining", String.valueOf(Math.max(0, perMinute - used)))
+                .withHeader("X-Rate-Limit-Remaining", String.valueOf(Math.max(0, perMinute - used(ACCOUNT))))
                 .withHeader("ratelimit-reset", String.valueOf(reset))
                 .build();
-    }
-
-    private static String comment(ServeEvent call) {
-        return body(call).path("ticket").path("comment").path("body").asText();
     }
 
     private static JsonNode body(ServeEvent call) {
@@ -197,9 +143,5 @@ final class LimitKeepingZendesk implements ResponseDefinitionTransformerV2 {
         } catch (Exception e) {
             throw new IllegalStateException("not a Zendesk ticket: " + call.getRequest().getBodyAsString(), e);
         }
-    }
-
-    private static long seconds(long nanos) {
-        return Math.max(1, (long) Math.ceil(nanos / 1e9));
     }
 }
