@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mkdir -p target
 mvn -B verify -Dit.test=BurstIT -Dburst.customers="${1:-300}" -Dburst.seconds="${2:-20}" -Dtest=NoSuchTest \
   -Dsurefire.failIfNoSpecifiedTests=false | tee target/burst.log
-grep '^burst:' target/burst.log
+grep '^burst' target/burst.log

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
+import io.bluebird.model.TicketEventType;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("queueHeaders")
 public class QueueHeaders {
 
-    /** The JMS properties {@link #ticketEvent} sets. */
+    /** JMS's own default, that of every other message. */
+    static final int DEFAULT_JMS_PRIORITY = 4;
+
+    /** The JMS properties {@link #ticketEvent} sets, besides the JMSPriority header. */
     static final List<String> TICKET_EVENT_PROPERTIES =
             List.of("type", "eventId", "conversationId", "_AMQ_DUPL_ID", "JMSXGroupID");
 
@@ -31,7 +35,8 @@ public class QueueHeaders {
     /**
      * A ticket event on {@code bluebird.tickets.<helpdesk>}: its type, id and conversation as properties; the
      * broker drops a second copy of the same event (_AMQ_DUPL_ID); one conversation's events are delivered in order,
-     * by one consumer at a time (JMSXGroupID).
+     * by one consumer at a time (JMSXGroupID); a new ticket of high or urgent priority goes before what waits
+     * (JMSPriority, {@link #jmsPriority}).
      */
     public void ticketEvent(Message message) {
         TicketEvent event = message.getBody(TicketEvent.class);
@@ -40,5 +45,22 @@ public class QueueHeaders {
         message.setHeader("conversationId", event.conversationId());
         message.setHeader("_AMQ_DUPL_ID", event.eventId());
         message.setHeader("JMSXGroupID", event.conversationId());
+        message.setHeader("JMSPriority", jmsPriority(event));
+    }
+
+    /**
+     * The broker hands out higher JMS priorities first. Only a conversation's first event is raised: it is the first
+     * of its conversation on the queue, so nothing of its own waits before it; a later event raised (a priority that
+     * rose) would overtake the conversation's events before it.
+     */
+    static int jmsPriority(TicketEvent event) {
+        if (event.type() != TicketEventType.CREATED) {
+            return DEFAULT_JMS_PRIORITY;
+        }
+        return switch (event.priority()) {
+            case URGENT -> 8;
+            case HIGH -> 6;
+            case NORMAL, LOW -> DEFAULT_JMS_PRIORITY;
+        };
     }
 }

@@ -30,6 +30,7 @@ public class RepeatedEvents {
             for (String property : QueueHeaders.TICKET_EVENT_PROPERTIES) {
                 producer.setProperty(property, message.getHeader(property, String.class));
             }
+            producer.setPriority(message.getHeader("JMSPriority", QueueHeaders.DEFAULT_JMS_PRIORITY, Integer.class));
             producer.send(jms.createQueue(queue), message.getBody(String.class));
         }
     }
