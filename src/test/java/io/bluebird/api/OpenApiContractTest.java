@@ -28,8 +28,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.channel.messenger.MessengerWebhook;
 import io.bluebird.channel.x.XWebhook;
 import io.bluebird.deadletter.DeadLetterQueue;
@@ -37,8 +37,8 @@ import io.bluebird.http.ApiToken;
 import io.bluebird.http.Hmac;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,20 +77,12 @@ class OpenApiContractTest {
     private static final String OUTAGE = "outage";
     private static final String PROBLEMS = "https://bluebird.example/problems/";
 
-    static final WireMockServer x = new WireMockServer(options().dynamicPort());
-
-    static {
-        x.start();
-    }
+    @RegisterExtension
+    static final StandIn x = new StandIn(options().dynamicPort());
 
     @DynamicPropertySource
     static void xUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.x.api-base-url", x::baseUrl);
-    }
-
-    @AfterAll
-    static void stopX() {
-        x.stop();
     }
 
     @LocalServerPort

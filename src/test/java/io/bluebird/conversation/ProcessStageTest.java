@@ -10,14 +10,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.TicketEventSchema;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,21 +44,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class ProcessStageTest {
 
-    static final WireMockServer crm = new WireMockServer(options().dynamicPort());
-
-    static {
-        crm.start();
-    }
+    @RegisterExtension
+    static final StandIn crm = new StandIn(options().dynamicPort());
 
     /** The base URL alone, with no bluebird.crm.type: the http CRM. */
     @DynamicPropertySource
     static void crmUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.crm.base-url", crm::baseUrl);
-    }
-
-    @AfterAll
-    static void stopCrm() {
-        crm.stop();
     }
 
     @LocalServerPort

@@ -23,19 +23,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.channel.PollCursors;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,21 +66,16 @@ class BlueskyChannelTest {
             + Base64.getUrlEncoder().withoutPadding().encodeToString(
                     ("{\"scope\":\"com.atproto.appPassPrivileged\",\"sub\":\"" + BRAND + "\",\"exp\":4102444800}")
                             .getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-    static final WireMockServer pds = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static final StandIn pds = new StandIn(options().dynamicPort());
 
     static {
-        pds.start();
         stubThePds();
     }
 
     @DynamicPropertySource
     static void pdsUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.bluesky.service-url", pds::baseUrl);
-    }
-
-    @AfterAll
-    static void stopPds() {
-        pds.stop();
     }
 
     @LocalServerPort

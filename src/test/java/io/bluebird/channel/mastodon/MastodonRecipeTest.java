@@ -15,17 +15,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.channel.PollCursors;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,10 +45,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class MastodonRecipeTest {
 
-    static final WireMockServer mastodon = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static final StandIn mastodon = new StandIn(options().dynamicPort());
 
     static {
-        mastodon.start();
         mastodon.stubFor(get(urlPathEqualTo("/api/v1/notifications")).withQueryParam("min_id", absent())
                 .willReturn(okJson("""
                         [{"id": "34975861", "type": "mention", "created_at": "2026-11-24T09:00:00.000Z",
@@ -72,11 +72,6 @@ class MastodonRecipeTest {
     @DynamicPropertySource
     static void mastodonUrl(DynamicPropertyRegistry registry) {
         registry.add("mastodon.base-url", mastodon::baseUrl);
-    }
-
-    @AfterAll
-    static void stopMastodon() {
-        mastodon.stop();
     }
 
     @Autowired

@@ -23,15 +23,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.http.Hmac;
 import jakarta.jms.ConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,20 +57,12 @@ import org.springframework.test.context.DynamicPropertySource;
 public class MessengerChannelTest {
 
     public static final String PAGE = "106151112345678";
-    static final WireMockServer graph = new WireMockServer(options().dynamicPort());
-
-    static {
-        graph.start();
-    }
+    @RegisterExtension
+    static final StandIn graph = new StandIn(options().dynamicPort());
 
     @DynamicPropertySource
     static void graphUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.messenger.graph-base-url", graph::baseUrl);
-    }
-
-    @AfterAll
-    static void stopGraph() {
-        graph.stop();
     }
 
     @LocalServerPort

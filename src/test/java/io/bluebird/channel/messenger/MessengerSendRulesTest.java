@@ -21,13 +21,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import jakarta.jms.ConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,20 +53,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class MessengerSendRulesTest {
 
     static final String INSTAGRAM_ACCOUNT = "17841400000000001";
-    static final WireMockServer graph = new WireMockServer(options().dynamicPort());
-
-    static {
-        graph.start();
-    }
+    @RegisterExtension
+    static final StandIn graph = new StandIn(options().dynamicPort());
 
     @DynamicPropertySource
     static void graphUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.messenger.graph-base-url", graph::baseUrl);
-    }
-
-    @AfterAll
-    static void stopGraph() {
-        graph.stop();
     }
 
     @LocalServerPort

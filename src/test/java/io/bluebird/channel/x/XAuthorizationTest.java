@@ -19,13 +19,13 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,10 +54,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class XAuthorizationTest {
 
-    static final WireMockServer x = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static final StandIn x = new StandIn(options().dynamicPort());
 
     static {
-        x.start();
         // before the context starts: its pollers ask for the brand's token a second after the start
         standIn();
     }
@@ -82,11 +82,6 @@ class XAuthorizationTest {
     @DynamicPropertySource
     static void xUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.x.api-base-url", x::baseUrl);
-    }
-
-    @AfterAll
-    static void stopX() {
-        x.stop();
     }
 
     @LocalServerPort

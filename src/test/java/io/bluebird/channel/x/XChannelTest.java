@@ -23,15 +23,15 @@ import java.util.Base64;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.http.Hmac;
 import jakarta.jms.ConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,20 +62,12 @@ public class XChannelTest {
 
     public static final String BRAND = "4337869213";
     static final String NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    static final WireMockServer x = new WireMockServer(options().dynamicPort());
-
-    static {
-        x.start();
-    }
+    @RegisterExtension
+    static final StandIn x = new StandIn(options().dynamicPort());
 
     @DynamicPropertySource
     static void xUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.x.api-base-url", x::baseUrl);
-    }
-
-    @AfterAll
-    static void stopX() {
-        x.stop();
     }
 
     @LocalServerPort

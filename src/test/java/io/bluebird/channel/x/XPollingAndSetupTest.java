@@ -31,25 +31,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.channel.PollBatch;
 import io.bluebird.channel.PollCursors;
 import io.bluebird.channel.PollLeases;
 import io.bluebird.http.Hmac;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,21 +77,16 @@ import org.springframework.test.context.DynamicPropertySource;
 class XPollingAndSetupTest {
 
     static final String BRAND = XChannelTest.BRAND;
-    static final WireMockServer x = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static final StandIn x = new StandIn(options().dynamicPort());
 
     static {
-        x.start();
         stubX();
     }
 
     @DynamicPropertySource
     static void xUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.x.api-base-url", x::baseUrl);
-    }
-
-    @AfterAll
-    static void stopX() {
-        x.stop();
     }
 
     @LocalServerPort

@@ -19,13 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import jakarta.jms.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,22 +49,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class FreshdeskDeliveryTest {
 
-    static final WireMockServer freshdesk = new WireMockServer(options().dynamicPort());
+    @RegisterExtension
+    static final StandIn freshdesk = new StandIn(options().dynamicPort());
     static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
             "fd-api-key:X".getBytes(StandardCharsets.UTF_8));
-
-    static {
-        freshdesk.start();
-    }
 
     @DynamicPropertySource
     static void freshdeskUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.freshdesk.base-url", freshdesk::baseUrl);
-    }
-
-    @AfterAll
-    static void stopFreshdesk() {
-        freshdesk.stop();
     }
 
     @LocalServerPort

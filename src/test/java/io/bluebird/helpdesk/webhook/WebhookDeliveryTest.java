@@ -14,16 +14,16 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.bluebird.TicketEventSchema;
 import io.bluebird.http.Hmac;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -50,20 +50,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class WebhookDeliveryTest {
 
-    static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
-
-    static {
-        receiver.start();
-    }
+    @RegisterExtension
+    static final StandIn receiver = new StandIn(options().dynamicPort());
 
     @DynamicPropertySource
     static void receiverUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.hooks.base-url", () -> receiver.baseUrl() + "/bluebird/events");
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.stop();
     }
 
     @LocalServerPort

@@ -16,15 +16,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,20 +56,12 @@ class BatchedDeliveryTest {
     private static final int EACH = 4;
     private static final String FAILING_TICKET = "/api/v2/tickets/" + ticketOf(CUSTOMERS - 1) + ".json";
 
-    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(new ZendeskAudits()));
-
-    static {
-        zendesk.start();
-    }
+    @RegisterExtension
+    static final StandIn zendesk = new StandIn(options().dynamicPort().extensions(new ZendeskAudits()));
 
     @DynamicPropertySource
     static void zendeskUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.zendesk.base-url", zendesk::baseUrl);
-    }
-
-    @AfterAll
-    static void stopZendesk() {
-        zendesk.stop();
     }
 
     @LocalServerPort

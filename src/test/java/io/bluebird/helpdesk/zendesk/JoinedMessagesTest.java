@@ -16,15 +16,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,20 +52,12 @@ class JoinedMessagesTest {
 
     private static final String TICKET = "/api/v2/tickets/7300.json";
 
-    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(new ZendeskAudits()));
-
-    static {
-        zendesk.start();
-    }
+    @RegisterExtension
+    static final StandIn zendesk = new StandIn(options().dynamicPort().extensions(new ZendeskAudits()));
 
     @DynamicPropertySource
     static void zendeskUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.zendesk.base-url", zendesk::baseUrl);
-    }
-
-    @AfterAll
-    static void stopZendesk() {
-        zendesk.stop();
     }
 
     @LocalServerPort

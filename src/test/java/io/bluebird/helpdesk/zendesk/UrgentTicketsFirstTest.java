@@ -14,13 +14,13 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,20 +43,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class UrgentTicketsFirstTest {
 
-    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort());
-
-    static {
-        zendesk.start();
-    }
+    @RegisterExtension
+    static final StandIn zendesk = new StandIn(options().dynamicPort());
 
     @DynamicPropertySource
     static void zendeskUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.zendesk.base-url", zendesk::baseUrl);
-    }
-
-    @AfterAll
-    static void stopZendesk() {
-        zendesk.stop();
     }
 
     @LocalServerPort

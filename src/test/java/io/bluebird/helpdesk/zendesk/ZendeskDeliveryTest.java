@@ -32,17 +32,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.bluebird.helpdesk.HelpdeskCircuits;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
+import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.bluebird.http.Hmac;
-import org.junit.jupiter.api.AfterAll;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,20 +69,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.artemis.embedded.persistent=false"})
 class ZendeskDeliveryTest {
 
-    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(new ZendeskAudits()));
-
-    static {
-        zendesk.start();
-    }
+    @RegisterExtension
+    static final StandIn zendesk = new StandIn(options().dynamicPort().extensions(new ZendeskAudits()));
 
     @DynamicPropertySource
     static void zendeskUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.zendesk.base-url", zendesk::baseUrl);
-    }
-
-    @AfterAll
-    static void stopZendesk() {
-        zendesk.stop();
     }
 
     @LocalServerPort

@@ -9,11 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.StandIn;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,20 +36,12 @@ class ZendeskRateLimitTest {
     private static final int CUSTOMERS = 16;
     /** 6 ticket calls every 3 s: 120 a minute, in windows short enough for a test. */
     static final RateLimitedZendesk LIMIT = new RateLimitedZendesk(6, Duration.ofSeconds(3));
-    static final WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(LIMIT));
-
-    static {
-        zendesk.start();
-    }
+    @RegisterExtension
+    static final StandIn zendesk = new StandIn(options().dynamicPort().extensions(LIMIT));
 
     @DynamicPropertySource
     static void zendeskUrl(DynamicPropertyRegistry registry) {
         registry.add("bluebird.helpdesks.zendesk.base-url", zendesk::baseUrl);
-    }
-
-    @AfterAll
-    static void stopZendesk() {
-        zendesk.stop();
     }
 
     @LocalServerPort
