@@ -20,7 +20,6 @@ import io.bluebird.model.TicketTags;
 import io.bluebird.model.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,23 +40,12 @@ public class Conversations {
     private final Duration reopenWindow;
     private final boolean historyOnEveryEvent;
 
-    /**
-     * {@code history} is {@code created} (the whole conversation on the event that creates the ticket and on the first
-     * after a reopen, none on the others) or {@code always} (on every event, for a consumer that rebuilds its ticket
-     * from each one, at a cost that grows with the conversation).
-     */
-    public Conversations(ConversationStore store, Clock clock,
-                         @Value("${bluebird.conversations.reopen-window:7d}") Duration reopenWindow,
-                         @Value("${bluebird.tickets.history:created}") String history) {
+    public Conversations(ConversationStore store, Clock clock, ConversationSettings conversations,
+                         TicketSettings tickets) {
         this.store = store;
         this.clock = clock;
-        this.reopenWindow = reopenWindow;
-        this.historyOnEveryEvent = switch (history.strip().toLowerCase()) {
-            case "created" -> false;
-            case "always" -> true;
-            default -> throw new IllegalStateException("bluebird.tickets.history is '" + history
-                    + "': it must be created or always");
-        };
+        this.reopenWindow = conversations.reopenWindow();
+        this.historyOnEveryEvent = tickets.history() == TicketSettings.History.ALWAYS;
     }
 
     /**

@@ -41,7 +41,8 @@ class ConversationsTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         store = new ConversationStore(new JdbcTemplate(db), json);
-        conversations = new Conversations(store, clock, Duration.ofDays(7), "created");
+        conversations = new Conversations(store, clock, new ConversationSettings(Duration.ofDays(7)),
+                new TicketSettings(TicketSettings.History.CREATED));
     }
 
     private static SocialMessage from(String authorId, Visibility visibility, String nativeId, String text) {
@@ -68,7 +69,8 @@ class ConversationsTest {
 
     @Test
     void everyEventCarriesTheWholeHistoryWhenConfiguredSo() {
-        Conversations always = new Conversations(store, clock, Duration.ofDays(7), "always");
+        Conversations always = new Conversations(store, clock, new ConversationSettings(Duration.ofDays(7)),
+                new TicketSettings(TicketSettings.History.ALWAYS));
         always.record(from("u1", Visibility.PUBLIC, "1", "@brand help"));
         TicketEvent dm = always.record(from("u1", Visibility.PRIVATE, "2", "order 1234"));
 
