@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bluebird.BluebirdApplication;
 import io.bluebird.channel.bluesky.BlueskySettings;
 import io.bluebird.channel.x.XSettings;
+import io.bluebird.conversation.TicketSettings;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,7 +21,8 @@ import org.springframework.core.NestedExceptionUtils;
  */
 class BrokenConfigurationTest {
 
-    @EnableConfigurationProperties({HelpdeskConfig.class, XSettings.class, BlueskySettings.class})
+    @EnableConfigurationProperties({HelpdeskConfig.class, XSettings.class, BlueskySettings.class,
+            TicketSettings.class})
     static class Settings {
     }
 
@@ -79,6 +81,15 @@ class BrokenConfigurationTest {
                         "bluebird.bluesky.identifier=brand.bsky.social"),
                 "bluebird.bluesky.poll.enabled is true but bluebird.bluesky.identifier or"
                         + " bluebird.bluesky.app-password is empty");
+    }
+
+    @Test
+    void aTicketHistoryOtherThanCreatedOrAlwaysStopsTheStart() {
+        hub.withPropertyValues("bluebird.tickets.history=always").run(context ->
+                assertThat(context.getBean(TicketSettings.class).history()).isEqualTo(TicketSettings.History.ALWAYS));
+        hub.withPropertyValues("bluebird.tickets.history=sometimes").run(context ->
+                assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("Failed to bind properties under 'bluebird.tickets.history'"));
     }
 
     /** The whole hub: a helpdesk type is a route template in routes/, known once Camel has read them. */
