@@ -1,9 +1,12 @@
 package io.bluebird.http;
 
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,6 +17,16 @@ import org.springframework.util.unit.DataSize;
 
 @Configuration
 public class HttpConfiguration {
+
+    /**
+     * The routes of the hub's endpoints run on Tomcat's request thread. Camel's engine for Spring Boot otherwise hands
+     * each request to Spring's task executor (eight threads) and takes the answer back: two thread switches a
+     * webhook, and beyond eight at once requests queued there while Tomcat's threads waited.
+     */
+    @Bean("platform-http-engine") // the name Camel's platform-http component looks up
+    PlatformHttpEngine platformHttpEngine(ServerProperties server) {
+        return new SpringBootPlatformHttpEngine(server.getPort() == null ? 8080 : server.getPort(), Runnable::run);
+    }
 
     /** Every body the hub takes from outside (its API, the channels' webhooks, its schemas) is size-limited. */
     @Bean
