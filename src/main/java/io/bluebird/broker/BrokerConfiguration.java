@@ -1,18 +1,14 @@
 package io.bluebird.broker;
 
-import java.time.Duration;
-
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConnectionDetails;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisMode;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded broker's rules for Bluebird's queues: a message whose processing keeps failing (the database down,
@@ -26,11 +22,10 @@ public class BrokerConfiguration {
     private static final String DEFAULT_BROKER_URL = "tcp://localhost:61616";
 
     @Bean
-    ArtemisConfigurationCustomizer bluebirdAddressSettings(
-            @Value("${bluebird.broker.max-delivery-attempts:10}") int maxDeliveryAttempts) {
+    ArtemisConfigurationCustomizer bluebirdAddressSettings(BrokerSettings broker) {
         return configuration -> configuration.addAddressSetting("bluebird.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("bluebird.dead-letters"))
-                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
                 .setRedeliveryDelay(1_000)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000));
@@ -42,8 +37,8 @@ public class BrokerConfiguration {
      * this size queued messages wait on disk and are read back in order; nothing is refused.
      */
     @Bean
-    ArtemisConfigurationCustomizer bluebirdBrokerMemory(@Value("${bluebird.broker.memory:32MB}") DataSize memory) {
-        return configuration -> configuration.setGlobalMaxSize(memory.toBytes());
+    ArtemisConfigurationCustomizer bluebirdBrokerMemory(BrokerSettings broker) {
+        return configuration -> configuration.setGlobalMaxSize(broker.memory().toBytes());
     }
 
     /**
@@ -52,10 +47,9 @@ public class BrokerConfiguration {
      * broker is away instead of waiting (see application.yaml).
      */
     @Bean
-    ArtemisConnectionDetails artemisConnectionDetails(ArtemisProperties properties,
-            @Value("${bluebird.broker.client-parameters}") String clientParameters) {
+    ArtemisConnectionDetails artemisConnectionDetails(ArtemisProperties properties, BrokerSettings broker) {
         String url = properties.getBrokerUrl() == null ? DEFAULT_BROKER_URL : properties.getBrokerUrl();
-        String withParameters = BrokerUrl.withDefaults(url, clientParameters);
+        String withParameters = BrokerUrl.withDefaults(url, broker.clientParameters());
         return new ArtemisConnectionDetails() {
             @Override
             public ArtemisMode getMode() {
@@ -81,9 +75,8 @@ public class BrokerConfiguration {
 
     /** Replaces Spring Boot's JMS health indicator (same name, same component "jms"), which can hang. */
     @Bean
-    BrokerHealth jmsHealthIndicator(ConnectionFactory connectionFactory,
-            @Value("${bluebird.broker.health-timeout:500ms}") Duration timeout) {
-        return new BrokerHealth(connectionFactory, timeout);
+    BrokerHealth jmsHealthIndicator(ConnectionFactory connectionFactory, BrokerSettings broker) {
+        return new BrokerHealth(connectionFactory, broker.healthTimeout());
     }
 
     /**
@@ -91,9 +84,10 @@ public class BrokerConfiguration {
      * Empty turns it off.
      */
     @Bean
-    ArtemisConfigurationCustomizer bluebirdAcceptor(@Value("${bluebird.broker.listen:}") String url) {
+    ArtemisConfigurationCustomizer bluebirdAcceptor(BrokerSettings broker) {
+        String url = broker.listen();
         return configuration -> {
-            if (!url.isBlank()) {
+            if (!url.isEmpty()) {
                 try {
                     configuration.addAcceptorConfiguration("bluebird", url);
                 } catch (Exception e) {

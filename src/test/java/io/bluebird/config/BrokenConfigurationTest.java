@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bluebird.BluebirdApplication;
+import io.bluebird.broker.BrokerSettings;
 import io.bluebird.channel.bluesky.BlueskySettings;
 import io.bluebird.channel.x.XSettings;
 import io.bluebird.conversation.TicketSettings;
@@ -22,7 +23,7 @@ import org.springframework.core.NestedExceptionUtils;
 class BrokenConfigurationTest {
 
     @EnableConfigurationProperties({HelpdeskConfig.class, XSettings.class, BlueskySettings.class,
-            TicketSettings.class})
+            TicketSettings.class, BrokerSettings.class})
     static class Settings {
     }
 
@@ -90,6 +91,22 @@ class BrokenConfigurationTest {
         hub.withPropertyValues("bluebird.tickets.history=sometimes").run(context ->
                 assertThat(context.getStartupFailure())
                         .hasStackTraceContaining("Failed to bind properties under 'bluebird.tickets.history'"));
+    }
+
+    @Test
+    void theBrokerKeysHaveTheirDefaultsAndAMessageIsTriedAtLeastOnce() {
+        hub.run(context -> {
+            BrokerSettings broker = context.getBean(BrokerSettings.class);
+            assertThat(broker.maxDeliveryAttempts()).isEqualTo(10);
+            assertThat(broker.memory().toMegabytes()).isEqualTo(32);
+            assertThat(broker.listen()).isEqualTo("tcp://127.0.0.1:61616");
+            assertThat(broker.clientParameters()).contains("callTimeout=5000");
+            assertThat(broker.healthTimeout().toMillis()).isEqualTo(500);
+        });
+        hub.withPropertyValues("bluebird.broker.listen=").run(context ->
+                assertThat(context.getBean(BrokerSettings.class).listen()).isEmpty());
+        refused(hub.withPropertyValues("bluebird.broker.max-delivery-attempts=0"),
+                "bluebird.broker.max-delivery-attempts must be at least 1, not 0");
     }
 
     /** The whole hub: a helpdesk type is a route template in routes/, known once Camel has read them. */

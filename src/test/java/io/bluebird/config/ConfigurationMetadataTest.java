@@ -70,6 +70,9 @@ class ConfigurationMetadataTest {
 
     @SuppressWarnings("unchecked")
     private static void flatten(String prefix, Object value, List<String> keys) {
+        if (value == null) {
+            return;
+        }
         if (value instanceof Map<?, ?> map && !map.isEmpty()) {
             ((Map<String, Object>) map).forEach((key, inner) -> flatten(prefix + "." + key, inner, keys));
         } else {
