@@ -8,6 +8,8 @@ import io.bluebird.broker.BrokerSettings;
 import io.bluebird.channel.bluesky.BlueskySettings;
 import io.bluebird.channel.x.XSettings;
 import io.bluebird.conversation.TicketSettings;
+import io.bluebird.database.DatabaseSettings;
+import io.bluebird.helpdesk.DeliverySettings;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +25,7 @@ import org.springframework.core.NestedExceptionUtils;
 class BrokenConfigurationTest {
 
     @EnableConfigurationProperties({HelpdeskConfig.class, XSettings.class, BlueskySettings.class,
-            TicketSettings.class, BrokerSettings.class})
+            TicketSettings.class, BrokerSettings.class, DeliverySettings.class, DatabaseSettings.class})
     static class Settings {
     }
 
@@ -107,6 +109,25 @@ class BrokenConfigurationTest {
                 assertThat(context.getBean(BrokerSettings.class).listen()).isEmpty());
         refused(hub.withPropertyValues("bluebird.broker.max-delivery-attempts=0"),
                 "bluebird.broker.max-delivery-attempts must be at least 1, not 0");
+    }
+
+    @Test
+    void retryDelaysAreDurationsAndABareNumberIsMilliseconds() {
+        hub.run(context -> {
+            DeliverySettings delivery = context.getBean(DeliverySettings.class);
+            assertThat(delivery.redeliveryDelay()).hasSeconds(1);
+            assertThat(delivery.maxRedeliveryDelay()).hasSeconds(60);
+            assertThat(context.getBean(DatabaseSettings.class).retryDelay()).hasSeconds(5);
+        });
+        hub.withPropertyValues("bluebird.delivery.redelivery-delay=50", "bluebird.delivery.max-redelivery-delay=2m",
+                "bluebird.database.retry-delay=250ms").run(context -> {
+            assertThat(context.getBean(DeliverySettings.class).redeliveryDelay()).hasMillis(50);
+            assertThat(context.getBean(DeliverySettings.class).maxRedeliveryDelay()).hasMinutes(2);
+            assertThat(context.getBean(DatabaseSettings.class).retryDelay()).hasMillis(250);
+        });
+        refused(hub.withPropertyValues("bluebird.delivery.redelivery-delay=10s",
+                        "bluebird.delivery.max-redelivery-delay=5s"),
+                "bluebird.delivery.max-redelivery-delay (PT5S) must be at least bluebird.delivery.redelivery-delay (PT10S)");
     }
 
     /** The whole hub: a helpdesk type is a route template in routes/, known once Camel has read them. */
