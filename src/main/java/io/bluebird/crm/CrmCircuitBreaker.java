@@ -1,7 +1,7 @@
 package io.bluebird.crm;
 
+import io.bluebird.breaker.BreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,12 +17,7 @@ public class CrmCircuitBreaker {
         return of(settings.circuitBreaker());
     }
 
-    static CircuitBreaker of(CrmSettings.CircuitBreaker settings) {
-        return CircuitBreaker.of("crm", CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRateThreshold())
-                .slidingWindowSize(settings.slidingWindowSize())
-                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
-                .waitDurationInOpenState(settings.waitInOpenState())
-                .build());
+    static CircuitBreaker of(BreakerSettings settings) {
+        return CircuitBreaker.of("crm", settings.config().build());
     }
 }

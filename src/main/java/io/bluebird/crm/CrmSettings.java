@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.bluebird.breaker.BreakerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * {@code bluebird.crm}: where the customer's CRM record comes from. {@code type} none (no CRM), http (the generic
@@ -23,7 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fields Where each field (customerId, name, email, phone, vip, tier, recentOrders, openIssues) is in the
  *     answer: a JSONPath (http) or a column (jdbc).
  * @param jdbc The jdbc CRM's database and query.
- * @param circuitBreaker When the CRM is not asked at all, after it kept failing.
+ * @param circuitBreaker When the CRM is not asked at all, after it kept failing: tickets go on at once, tagged
+ *     crm-unavailable, instead of each waiting out the timeout.
  */
 @ConfigurationProperties("bluebird.crm")
 public record CrmSettings(
@@ -35,7 +38,7 @@ public record CrmSettings(
         boolean reEnrich,
         Map<String, String> fields,
         Jdbc jdbc,
-        CircuitBreaker circuitBreaker) {
+        @NestedConfigurationProperty BreakerSettings circuitBreaker) {
 
     static final Map<String, String> HTTP_FIELDS = Map.of(
             "customerId", "$.id", "name", "$.name", "email", "$.email", "phone", "$.phone", "vip", "$.vip",
@@ -59,31 +62,11 @@ public record CrmSettings(
         }
         fields = Map.copyOf(all);
         jdbc = jdbc == null ? new Jdbc(null, null, null, null) : jdbc;
-        circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null, null, null) : circuitBreaker;
+        circuitBreaker = circuitBreaker == null ? BreakerSettings.defaults() : circuitBreaker;
     }
 
     public boolean enabled() {
         return !"none".equals(type);
-    }
-
-    /**
-     * When failure-rate-threshold percent of the last sliding-window-size lookups failed (once at least
-     * minimum-number-of-calls were made), the CRM is not asked for wait-in-open-state: tickets go on at once, tagged
-     * crm-unavailable, instead of each waiting out the timeout.
-     *
-     * @param failureRateThreshold Percent of failed lookups that opens the breaker (default 50).
-     * @param slidingWindowSize The last lookups it judges by (default 10).
-     * @param minimumNumberOfCalls Lookups made before it judges (default 5).
-     * @param waitInOpenState How long an open breaker asks nothing (default 30s).
-     */
-    public record CircuitBreaker(Float failureRateThreshold, Integer slidingWindowSize, Integer minimumNumberOfCalls,
-                                 Duration waitInOpenState) {
-        public CircuitBreaker {
-            failureRateThreshold = failureRateThreshold == null ? 50f : failureRateThreshold;
-            slidingWindowSize = slidingWindowSize == null ? 10 : slidingWindowSize;
-            minimumNumberOfCalls = minimumNumberOfCalls == null ? 5 : minimumNumberOfCalls;
-            waitInOpenState = waitInOpenState == null ? Duration.ofSeconds(30) : waitInOpenState;
-        }
     }
 
     /**

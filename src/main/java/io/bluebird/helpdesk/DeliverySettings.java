@@ -2,7 +2,9 @@ package io.bluebird.helpdesk;
 
 import java.time.Duration;
 
+import io.bluebird.breaker.BreakerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliveryDelay The wait before the first new try, twice as long before each next one (default 1s; a bare
  *     number is milliseconds).
  * @param maxRedeliveryDelay The longest wait between two tries (default 60s; a bare number is milliseconds).
+ * @param circuitBreaker Per helpdesk, when no call is made for a while after most calls failed (5xx, 429, timeouts;
+ *     a 4xx is the helpdesk working): its events wait on their queue meanwhile, however long the outage.
  */
 @ConfigurationProperties("bluebird.delivery")
 public record DeliverySettings(
         @DefaultValue("20") int joinLimit,
         @DefaultValue("8") int maxRedeliveries,
         @DefaultValue("1s") Duration redeliveryDelay,
-        @DefaultValue("60s") Duration maxRedeliveryDelay) {
+        @DefaultValue("60s") Duration maxRedeliveryDelay,
+        @DefaultValue @NestedConfigurationProperty BreakerSettings circuitBreaker) {
 
     public DeliverySettings {
         if (joinLimit < 1) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.bluebird.breaker.BreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +21,13 @@ public class HelpdeskCircuits {
     private final CircuitBreakerConfig config;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    public HelpdeskCircuits(
-            @Value("${bluebird.delivery.circuit-breaker.failure-rate-threshold:50}") float failureRate,
-            @Value("${bluebird.delivery.circuit-breaker.sliding-window-size:10}") int window,
-            @Value("${bluebird.delivery.circuit-breaker.minimum-number-of-calls:5}") int minimumCalls,
-            @Value("${bluebird.delivery.circuit-breaker.wait-in-open-state:30s}") Duration openFor) {
-        this.config = CircuitBreakerConfig.custom()
-                .failureRateThreshold(failureRate)
-                .slidingWindowSize(window)
-                .minimumNumberOfCalls(minimumCalls)
-                .waitDurationInOpenState(openFor)
+    @Autowired
+    public HelpdeskCircuits(DeliverySettings delivery) {
+        this(delivery.circuitBreaker());
+    }
+
+    public HelpdeskCircuits(BreakerSettings breaker) {
+        this.config = breaker.config()
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build();

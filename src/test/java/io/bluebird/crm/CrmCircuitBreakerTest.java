@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.bluebird.breaker.BreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class CrmCircuitBreakerTest {
 
     @Test
     void theKeysSetTheBreaker() {
-        CircuitBreakerConfig config = CrmCircuitBreaker.of(new CrmSettings.CircuitBreaker(25f, 4, 2,
+        CircuitBreakerConfig config = CrmCircuitBreaker.of(new BreakerSettings(25f, 4, 2,
                 Duration.ofSeconds(3))).getCircuitBreakerConfig();
 
         assertThat(config.getFailureRateThreshold()).isEqualTo(25f);
@@ -25,7 +26,7 @@ class CrmCircuitBreakerTest {
 
     @Test
     void byDefaultHalfOfTheLastTenLookupsFailingOpenItForThirtySeconds() {
-        CircuitBreaker breaker = CrmCircuitBreaker.of(new CrmSettings.CircuitBreaker(null, null, null, null));
+        CircuitBreaker breaker = CrmCircuitBreaker.of(new BreakerSettings(null, null, null, null));
         CircuitBreakerConfig config = breaker.getCircuitBreakerConfig();
 
         assertThat(config.getFailureRateThreshold()).isEqualTo(50f);

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.bluebird.breaker.BreakerSettings;
 import io.bluebird.broker.BatchTransactions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,7 @@ class HttpHelpdeskClientTest {
 
     private final WireMockServer helpdesk = new WireMockServer(options().dynamicPort());
     private final HttpHelpdeskClient http = new HttpHelpdeskClient(
-            new HelpdeskCircuits(50, 10, 5, Duration.ofSeconds(30)), noLimits(), new ObjectMapper());
+            new HelpdeskCircuits(BreakerSettings.defaults()), noLimits(), new ObjectMapper());
 
     /** Budgets for helpdesks the configuration does not name: no limit until an answer gives one. */
     private static HelpdeskBudgets noLimits() {

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.bluebird.breaker.BreakerSettings;
 import io.bluebird.broker.BatchTransactions;
 import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskCircuits;
@@ -50,7 +51,7 @@ class ZendeskAuthTest {
         zendesk.start();
         HelpdeskConfig config = new HelpdeskConfig(Map.of("zendesk", helpdesk(""), "zendesk-fr", helpdesk("/fr")),
                 new HelpdeskConfig.Routing("zendesk", null));
-        HttpHelpdeskClient http = new HttpHelpdeskClient(new HelpdeskCircuits(50, 10, 5, Duration.ofSeconds(30)),
+        HttpHelpdeskClient http = new HttpHelpdeskClient(new HelpdeskCircuits(BreakerSettings.defaults()),
                 new HelpdeskBudgets(config, new BatchTransactions(null), new SimpleMeterRegistry()), new ObjectMapper());
         auth = new ZendeskAuth(config, http, new ObjectMapper(), Clock.systemUTC());
     }
