@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,8 @@ public class PollLeases {
     private final String holder;
 
     @Autowired
-    public PollLeases(JdbcTemplate jdbc, Clock clock, @Value("${bluebird.poll.lease:2m}") Duration lease) {
-        this(jdbc, clock, lease, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
+    public PollLeases(JdbcTemplate jdbc, Clock clock, PollSettings poll) {
+        this(jdbc, clock, poll.lease(), ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID());
     }
 
     PollLeases(JdbcTemplate jdbc, Clock clock, Duration lease, String holder) {

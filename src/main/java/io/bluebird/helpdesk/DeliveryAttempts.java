@@ -2,7 +2,6 @@ package io.bluebird.helpdesk;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,9 @@ public class DeliveryAttempts {
     private final HelpdeskCircuits circuits;
     private final int maxRedeliveries;
 
-    public DeliveryAttempts(HelpdeskCircuits circuits,
-                            @Value("${bluebird.delivery.max-redeliveries:8}") int maxRedeliveries) {
+    public DeliveryAttempts(HelpdeskCircuits circuits, DeliverySettings delivery) {
         this.circuits = circuits;
-        this.maxRedeliveries = maxRedeliveries;
+        this.maxRedeliveries = delivery.maxRedeliveries();
     }
 
     /** Counts the failed call on the exchange, whose route is its helpdesk's delivery route. */

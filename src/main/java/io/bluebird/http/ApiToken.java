@@ -13,7 +13,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +34,8 @@ public class ApiToken {
     private volatile boolean unreadable;
 
     @Autowired
-    public ApiToken(@Value("${bluebird.api.token:}") String token, @Value("${bluebird.api.token-file:}") String file) {
-        this(token, file, Duration.ofSeconds(1));
+    public ApiToken(ApiSettings api) {
+        this(api.token(), api.tokenFile(), Duration.ofSeconds(1));
     }
 
     ApiToken(String token, String file, Duration reread) {

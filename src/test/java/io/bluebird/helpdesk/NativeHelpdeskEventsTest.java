@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.ApiSettings;
 import io.bluebird.http.ApiToken;
 import io.bluebird.http.Hmac;
 import io.bluebird.http.RequestRejected;
@@ -20,7 +21,7 @@ class NativeHelpdeskEventsTest {
     static final HelpdeskSettings RT = new HelpdeskSettings("rt", "https://rt", null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null);
     final NativeHelpdeskEvents events = new NativeHelpdeskEvents(new HelpdeskConfig(Map.of("zendesk", ZENDESK, "rt",
-            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken("api-token", ""), new ObjectMapper());
+            RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken(new ApiSettings("api-token", "")), new ObjectMapper());
 
     @Test
     void aCommentAndASolveInOneCallAreAReplyThenASolve() {

@@ -36,7 +36,7 @@ class ActuatorCallerTest {
 
     @Test
     void aClosedApiAuthenticatesNobody() throws Exception {
-        assertThat(principalSeenBehind(new ActuatorCaller(new ApiToken("", "")), "Bearer ")).isNull();
+        assertThat(principalSeenBehind(new ActuatorCaller(new ApiToken(new ApiSettings("", ""))), "Bearer ")).isNull();
     }
 
     /** The principal the actuator sees behind the filter; the request always goes on (200 from the chain). */

@@ -20,14 +20,14 @@ class ApiTokenTest {
 
     @Test
     void theConfiguredTokenPassesAndAnyOtherIsRefused() {
-        ApiToken token = new ApiToken("s3cret", "");
+        ApiToken token = new ApiToken(new ApiSettings("s3cret", ""));
 
         assertThatCode(() -> token.check("Bearer s3cret")).doesNotThrowAnyException();
         assertThatCode(() -> token.check("bearer s3cret ")).doesNotThrowAnyException();
         assertRefused(token, "Bearer s3cre", "wrong bearer token");
         assertRefused(token, "Basic czNjcmV0", "missing bearer token");
         assertRefused(token, null, "missing bearer token");
-        assertRefused(new ApiToken("", ""), "Bearer ", "the hub's API is disabled");
+        assertRefused(new ApiToken(new ApiSettings("", "")), "Bearer ", "the hub's API is disabled");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ApiTokenTest {
         assertThatCode(() -> token.check("Bearer kept")).doesNotThrowAnyException();
         assertThatCode(() -> token.check("Bearer configured")).as("bluebird.api.token is valid beside the file")
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> new ApiToken("", file.toString())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ApiToken(new ApiSettings("", file.toString()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bluebird.api.token-file");
     }
 
