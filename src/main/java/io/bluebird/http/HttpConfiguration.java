@@ -5,7 +5,6 @@ import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHtt
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,7 +12,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 @Configuration
 public class HttpConfiguration {
@@ -30,8 +28,9 @@ public class HttpConfiguration {
 
     /** Every body the hub takes from outside (its API, the channels' webhooks, its schemas) is size-limited. */
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${bluebird.http.max-body-size:256KB}") DataSize max) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(max.toBytes()));
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(HttpSettings http) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(http.maxBodySize().toBytes()));
         registration.addUrlPatterns("/api/*", "/webhooks/*", "/schemas/*");
         return registration;
     }
