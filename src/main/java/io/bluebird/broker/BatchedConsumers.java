@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.MessageListenerContainerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.listener.AbstractMessageListenerContainer;
@@ -20,16 +19,16 @@ public class BatchedConsumers {
 
     @Bean
     MessageListenerContainerFactory processBatches(BatchTransactions transactions, MeterRegistry meters,
-                                                   @Value("${bluebird.process.batch-size:32}") int batchSize) {
+                                                   ConsumerSettings.Process process) {
         return factory(transactions, meters, "process", "Messages the process stage took in one transaction",
-                batchSize);
+                process.batchSize());
     }
 
     @Bean
     MessageListenerContainerFactory deliveryBatches(BatchTransactions transactions, MeterRegistry meters,
-                                                    @Value("${bluebird.delivery.batch-size:32}") int batchSize) {
+                                                    ConsumerSettings.Delivery delivery) {
         return factory(transactions, meters, "delivery", "Ticket events a delivery consumer took in one transaction",
-                batchSize);
+                delivery.batchSize());
     }
 
     /** One ticket event per transaction, for a helpdesk that cannot tell an update it already has. */
@@ -39,13 +38,9 @@ public class BatchedConsumers {
                 1);
     }
 
-    /** {@code stage}: its word in bluebird.&lt;stage&gt;.batch-size and in the metric bluebird.&lt;stage&gt;.batch. */
+    /** {@code stage}: its word in the metric bluebird.&lt;stage&gt;.batch. */
     private static MessageListenerContainerFactory factory(BatchTransactions transactions, MeterRegistry meters,
                                                            String stage, String description, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalStateException("bluebird." + stage + ".batch-size is " + batchSize
-                    + ": it must be 1 or more");
-        }
         DistributionSummary batches = DistributionSummary.builder("bluebird." + stage + ".batch")
                 .description(description).baseUnit("messages").register(meters);
         return (JmsEndpoint endpoint) -> (AbstractMessageListenerContainer)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bluebird.BluebirdApplication;
 import io.bluebird.broker.BrokerSettings;
+import io.bluebird.broker.ConsumerSettings;
 import io.bluebird.channel.bluesky.BlueskySettings;
 import io.bluebird.channel.x.XSettings;
 import io.bluebird.conversation.TicketSettings;
@@ -25,7 +26,8 @@ import org.springframework.core.NestedExceptionUtils;
 class BrokenConfigurationTest {
 
     @EnableConfigurationProperties({HelpdeskConfig.class, XSettings.class, BlueskySettings.class,
-            TicketSettings.class, BrokerSettings.class, DeliverySettings.class, DatabaseSettings.class})
+            TicketSettings.class, BrokerSettings.class, DeliverySettings.class, DatabaseSettings.class,
+            ConsumerSettings.Process.class, ConsumerSettings.Delivery.class})
     static class Settings {
     }
 
@@ -109,6 +111,18 @@ class BrokenConfigurationTest {
                 assertThat(context.getBean(BrokerSettings.class).listen()).isEmpty());
         refused(hub.withPropertyValues("bluebird.broker.max-delivery-attempts=0"),
                 "bluebird.broker.max-delivery-attempts must be at least 1, not 0");
+    }
+
+    @Test
+    void aStageWithoutConsumersOrWithEmptyBatchesStopsTheStart() {
+        hub.run(context -> {
+            assertThat(context.getBean(ConsumerSettings.Process.class)).isEqualTo(new ConsumerSettings.Process(2, 32));
+            assertThat(context.getBean(ConsumerSettings.Delivery.class).batchSize()).isEqualTo(32);
+        });
+        refused(hub.withPropertyValues("bluebird.process.consumers=0"),
+                "bluebird.process.consumers must be 1 or more, not 0");
+        refused(hub.withPropertyValues("bluebird.delivery.batch-size=0"),
+                "bluebird.delivery.batch-size must be 1 or more, not 0");
     }
 
     @Test
