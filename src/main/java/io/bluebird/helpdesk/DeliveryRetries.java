@@ -1,5 +1,6 @@
 package io.bluebird.helpdesk;
 
+import io.bluebird.http.RetryAfterDelay;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,12 @@ public class DeliveryRetries {
                 .redeliveryDelay(delivery.redeliveryDelay().toMillis())
                 .retryAttemptedLogLevel(LoggingLevel.INFO)
                 .logStackTrace(false);
+    }
+
+    /** The wait a helpdesk's or channel's Retry-After (or rate-limit reset) asks for, up to max-retry-after. */
+    @Bean("retryAfterDelay")
+    RetryAfterDelay retryAfterDelay(DeliverySettings delivery) {
+        return new RetryAfterDelay(delivery.maxRetryAfter());
     }
 
     private static RedeliveryPolicy backoff(DeliverySettings delivery) {

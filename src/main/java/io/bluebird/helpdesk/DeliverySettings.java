@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliveryDelay The wait before the first new try, twice as long before each next one (default 1s; a bare
  *     number is milliseconds).
  * @param maxRedeliveryDelay The longest wait between two tries (default 60s; a bare number is milliseconds).
+ * @param maxRetryAfter The longest Retry-After (or rate-limit reset) of a helpdesk or channel the hub waits for
+ *     before the next try (default 15m).
  * @param circuitBreaker Per helpdesk, when no call is made for a while after most calls failed (5xx, 429, timeouts;
  *     a 4xx is the helpdesk working): its events wait on their queue meanwhile, however long the outage.
  */
@@ -28,6 +30,7 @@ public record DeliverySettings(
         @DefaultValue("8") int maxRedeliveries,
         @DefaultValue("1s") Duration redeliveryDelay,
         @DefaultValue("60s") Duration maxRedeliveryDelay,
+        @DefaultValue("15m") Duration maxRetryAfter,
         @DefaultValue @NestedConfigurationProperty BreakerSettings circuitBreaker) {
 
     public DeliverySettings {

@@ -4,19 +4,17 @@ import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Makes Camel's next redelivery wait as long as the remote side asked (capped), instead of the exponential backoff:
- * called by the error handlers ({@code onExceptionOccurredRef}) each time a delivery or a send fails.
+ * Makes Camel's next redelivery wait as long as the remote side asked (capped at {@code max}), instead of the
+ * exponential backoff: called by the error handlers ({@code onExceptionOccurredRef}) each time a delivery or a send
+ * fails.
  */
-@Component("retryAfterDelay")
 public class RetryAfterDelay implements Processor {
 
     private final Duration max;
 
-    public RetryAfterDelay(@Value("${bluebird.delivery.max-retry-after:15m}") Duration max) {
+    public RetryAfterDelay(Duration max) {
         this.max = max;
     }
 
