@@ -6,9 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.JsonText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,20 +38,12 @@ public class ChannelHttp {
         }
     }
 
-    /** The body as JSON; an empty object when it is blank or not JSON. */
+    /** The body's JSON object; an empty one when it is blank, not JSON, or no object. */
     public JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
+        return JsonText.objectOrEmpty(json, body);
     }
 
     public String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
-        }
+        return JsonText.of(json, body);
     }
 }

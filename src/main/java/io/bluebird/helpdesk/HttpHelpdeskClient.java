@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.JsonText;
 import io.bluebird.http.RetryAfter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -47,20 +47,11 @@ public class HttpHelpdeskClient {
                              Duration timeout) {
         HttpResponse<String> response = expectSuccess(helpdesk, send(helpdesk, method, uri,
                 Map.of("Authorization", authorization), body == null ? null : toJson(body), timeout));
-        String text = response.body();
-        try {
-            return text == null || !text.strip().startsWith("{") ? json.createObjectNode() : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
+        return JsonText.objectOrEmpty(json, response.body());
     }
 
     public String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
-        }
+        return JsonText.of(json, body);
     }
 
     /**
