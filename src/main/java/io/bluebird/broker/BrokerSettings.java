@@ -39,7 +39,6 @@ public record BrokerSettings(
             throw new IllegalArgumentException(
                     "bluebird.broker.max-delivery-attempts must be at least 1, not " + maxDeliveryAttempts);
         }
-        listen = listen == null ? "" : listen.strip();
-        clientParameters = clientParameters == null ? "" : clientParameters;
+        listen = listen.strip();
     }
 }
