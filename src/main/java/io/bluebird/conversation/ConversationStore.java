@@ -23,14 +23,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Conversations and their messages in the database; SQL only, no decisions. */
+/** Conversations and their messages in the database; SQL only, no decisions. Its one door is {@link Conversations}. */
 @Repository
-public class ConversationStore {
+class ConversationStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public ConversationStore(JdbcTemplate jdbc, ObjectMapper json) {
+    ConversationStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -49,12 +49,12 @@ public class ConversationStore {
                 .stream().findFirst();
     }
 
-    public Optional<Conversation> find(String id) {
+    Optional<Conversation> find(String id) {
         return findWithoutMessages(id).map(this::withMessages);
     }
 
     /** The conversation's state alone, for the stages that need no history: as cheap for a long one as for a new one. */
-    public Optional<Conversation> findWithoutMessages(String id) {
+    Optional<Conversation> findWithoutMessages(String id) {
         return jdbc.query("select * from conversation where id = ?", this::conversationWithoutMessages, id)
                 .stream().findFirst();
     }
@@ -71,47 +71,36 @@ public class ConversationStore {
                 Integer.class, conversationId, seq).isEmpty();
     }
 
-    public List<Conversation> findByHandle(String handle) {
+    List<Conversation> findByHandle(String handle) {
         String bare = handle.startsWith("@") ? handle.substring(1) : handle;
         return jdbc.query("select * from conversation where lower(author_handle) = lower(?) order by created_at",
                 this::conversationWithoutMessages, bare).stream().map(this::withMessages).toList();
     }
 
-    public boolean hasOpen(String channel, String account, String customerId) {
+    boolean hasOpen(String channel, String account, String customerId) {
         return !jdbc.queryForList("select 1 from conversation where open_key = ?", Integer.class,
                 channel + "|" + account + "|" + customerId).isEmpty();
     }
 
     /** Every conversation of one customer on one channel account, oldest first, with their messages. */
-    public List<Conversation> findByCustomer(String channel, String account, String customerId) {
+    List<Conversation> findByCustomer(String channel, String account, String customerId) {
         return jdbc.query("select * from conversation where channel = ? and account = ? and author_id = ?"
                 + " order by created_at", this::conversationWithoutMessages, channel, account, customerId).stream()
                 .map(this::withMessages).toList();
     }
 
     /** Every conversation of a channel user, on any of the brand's accounts on that channel. */
-    public List<Conversation> findByCustomerOnChannel(String channel, String customerId) {
+    List<Conversation> findByCustomerOnChannel(String channel, String customerId) {
         return jdbc.query("select * from conversation where channel = ? and author_id = ? order by created_at",
                 this::conversationWithoutMessages, channel, customerId).stream().map(this::withMessages).toList();
     }
 
-    public Optional<String> ticketIdOf(String conversationId) {
-        return ticketOf(conversationId).map(HelpdeskTicket::id);
-    }
-
     /** The conversation's ticket and the tags the hub put on it, or empty when it has no ticket yet. */
-    public Optional<HelpdeskTicket> ticketOf(String conversationId) {
+    Optional<HelpdeskTicket> ticketOf(String conversationId) {
         return jdbc.query("select helpdesk_ticket_id, ticket_tags from conversation where id = ?",
                 (rs, row) -> rs.getString("helpdesk_ticket_id") == null ? null
                         : new HelpdeskTicket(rs.getString("helpdesk_ticket_id"), tags(rs.getString("ticket_tags"))),
                 conversationId).stream().filter(ticket -> ticket != null).findFirst();
-    }
-
-    /** A conversation's ticket on its helpdesk, and the tags the hub put on it (none known for older tickets). */
-    public record HelpdeskTicket(String id, List<String> tags) {
-        public HelpdeskTicket {
-            tags = List.copyOf(tags);
-        }
     }
 
     /** Fails with a DuplicateKeyException when the customer already has an open conversation on the account. */
@@ -131,7 +120,7 @@ public class ConversationStore {
                 utc(now), conversation.id());
     }
 
-    public void solve(String conversationId, Instant at) {
+    void solve(String conversationId, Instant at) {
         jdbc.update("update conversation set status = ?, solved_at = ?, open_key = null, updated_at = ? where id = ?",
                 Conversation.SOLVED, utc(at), utc(at), conversationId);
     }
@@ -141,13 +130,13 @@ public class ConversationStore {
         jdbc.update("update conversation set choice = ? where id = ? and choice is null", choice, conversationId);
     }
 
-    public void setPriority(String conversationId, Priority priority, String rule) {
+    void setPriority(String conversationId, Priority priority, String rule) {
         jdbc.update("update conversation set priority = ?, priority_rule = ? where id = ?",
                 priority.name().toLowerCase(), rule, conversationId);
     }
 
     /** True for the one caller that marks the conversation acknowledged; false when it already was. */
-    public boolean markAcknowledged(String conversationId, Instant at) {
+    boolean markAcknowledged(String conversationId, Instant at) {
         return jdbc.update("update conversation set acknowledged_at = ? where id = ? and acknowledged_at is null",
                 utc(at), conversationId) == 1;
     }
@@ -201,17 +190,17 @@ public class ConversationStore {
                 (rs, i) -> fromJson(rs.getString("body")), conversationId, upToSeq);
     }
 
-    public boolean hasMessage(String id) {
+    boolean hasMessage(String id) {
         return !jdbc.queryForList("select 1 from message where id = ?", Integer.class, id).isEmpty();
     }
 
-    public boolean isDelivered(String eventId) {
+    boolean isDelivered(String eventId) {
         return !jdbc.queryForList("select 1 from delivered_event where event_id = ?", Integer.class, eventId)
                 .isEmpty();
     }
 
     /** Records that the event's helpdesk has it; the first time counts. */
-    public void markDelivered(String eventId, Instant at) {
+    void markDelivered(String eventId, Instant at) {
         if (eventId == null) {
             return;
         }
@@ -221,18 +210,10 @@ public class ConversationStore {
     }
 
     /**
-     * A stored message whose ticket event its helpdesk does not have yet: {@code joinedInto} the event whose call
-     * carries it, if one does; {@code surveyAnswer} whether it answers the conversation's survey (or comments on it),
-     * which goes to the ticket as a survey result.
-     */
-    public record WaitingMessage(String eventId, SocialMessage message, String joinedInto, boolean surveyAnswer) {
-    }
-
-    /**
      * The conversation's messages after the one that caused {@code eventId}, oldest first and at most {@code limit},
      * whose events their helpdesk does not have yet and that no call carries, or only that of {@code eventId}.
      */
-    public List<WaitingMessage> waitingAfter(String conversationId, String eventId, int limit) {
+    List<WaitingMessage> waitingAfter(String conversationId, String eventId, int limit) {
         return jdbc.query("""
                 select m.event_id, m.body, j.joined_into,
                        case when exists (select 1 from survey s where s.conversation_id = m.conversation_id
@@ -246,13 +227,13 @@ public class ConversationStore {
     }
 
     /** Records that the messages of {@code joinedEventIds} go in the helpdesk call of {@code eventId}. */
-    public void join(String eventId, List<String> joinedEventIds) {
+    void join(String eventId, List<String> joinedEventIds) {
         jdbc.batchUpdate("insert into joined_event (event_id, joined_into) values (?, ?)",
                 joinedEventIds.stream().map(joined -> new Object[] {joined, eventId}).toList());
     }
 
     /** The event whose call, which its helpdesk has, carried this event's message; empty when none did. */
-    public Optional<String> deliveredWith(String eventId) {
+    Optional<String> deliveredWith(String eventId) {
         return jdbc.queryForList("""
                 select j.joined_into from joined_event j join delivered_event d on d.event_id = j.joined_into
                 where j.event_id = ?""", String.class, eventId).stream().findFirst();
@@ -287,7 +268,7 @@ public class ConversationStore {
     }
 
     /** When the customer last wrote in the conversation (the channel's messaging window runs from there). */
-    public Optional<Instant> lastMessageFromCustomer(String conversationId) {
+    Optional<Instant> lastMessageFromCustomer(String conversationId) {
         return jdbc.queryForList("""
                 select max(created_at) from message where conversation_id = ? and direction = 'in'""",
                 OffsetDateTime.class, conversationId).stream().filter(Objects::nonNull).findFirst()
@@ -295,24 +276,24 @@ public class ConversationStore {
     }
 
     /** The conversation (the latest, if a ticket was ever reused) that has this helpdesk ticket. */
-    public Optional<Conversation> findByTicket(String helpdesk, String ticketId) {
+    Optional<Conversation> findByTicket(String helpdesk, String ticketId) {
         return jdbc.query("select * from conversation where helpdesk = ? and helpdesk_ticket_id = ?"
                 + " order by created_at desc", this::conversationWithoutMessages, helpdesk, ticketId).stream()
                 .findFirst();
     }
 
     /** Sets the helpdesk unless one is set already (the first caller wins). */
-    public void assignHelpdesk(String conversationId, String helpdesk) {
+    void assignHelpdesk(String conversationId, String helpdesk) {
         jdbc.update("update conversation set helpdesk = ? where id = ? and helpdesk is null", helpdesk, conversationId);
     }
 
-    public void setTicket(String conversationId, String helpdesk, String ticketId, List<String> tags) {
+    void setTicket(String conversationId, String helpdesk, String ticketId, List<String> tags) {
         jdbc.update("update conversation set helpdesk = ?, helpdesk_ticket_id = ?, ticket_tags = ? where id = ?",
                 helpdesk, ticketId, String.join("\n", tags), conversationId);
     }
 
     /** Remembers that the conversation's ticket now also has these tags. */
-    public void addTicketTags(String conversationId, List<String> tags) {
+    void addTicketTags(String conversationId, List<String> tags) {
         jdbc.update("update conversation set ticket_tags = concat(coalesce(ticket_tags || ?, ''), ?) where id = ?",
                 "\n", String.join("\n", tags), conversationId);
     }

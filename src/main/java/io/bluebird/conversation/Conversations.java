@@ -13,6 +13,7 @@ import io.bluebird.model.Direction;
 import io.bluebird.model.InvalidInput;
 import io.bluebird.model.NotFound;
 import io.bluebird.model.OutboundMessage;
+import io.bluebird.model.Priority;
 import io.bluebird.model.QuickReply;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
@@ -60,10 +61,11 @@ public class Conversations {
      * Stores the message and returns the ticket event to send to the helpdesk; null when the message is a duplicate
      * whose event the helpdesk already has, or a copy of one this same transaction stored (its event goes with it). A
      * message stored before whose event never reached the helpdesk (the hub stopped in between) gives the same event
-     * again: the message table is the idempotent repository, and it only drops what is safely delivered.
+     * again: the message table is the idempotent repository, and it only drops what is safely delivered. The
+     * conversation comes with it as the message left it, for the stages that decide from its state.
      */
     @Transactional
-    public TicketEvent record(SocialMessage message) {
+    public RecordedMessage record(SocialMessage message) {
         Optional<StoredMessage> seen = store.findMessage(message.id());
         if (seen.isPresent()) {
             StoredMessage stored = seen.get();
@@ -79,8 +81,9 @@ public class Conversations {
             }
             log.info("Message {} was stored before but its ticket event {} is not delivered yet: sending it again",
                     message.id(), stored.eventId());
-            return eventFor(stored.conversationId(), stored.message(), stored.seq(), stored.receivedAt(),
-                    store.isFirst(stored.conversationId(), stored.seq()));
+            Conversation conversation = state(stored.conversationId());
+            return new RecordedMessage(eventFor(conversation, stored.message(), stored.seq(), stored.receivedAt(),
+                    store.isFirst(stored.conversationId(), stored.seq())), conversation);
         }
         Instant now = clock.instant();
         Thread thread = thread(message, now);
@@ -92,8 +95,10 @@ public class Conversations {
                 && message.quickReplyPayload().startsWith(CHOICE_PREFIX)) {
             store.setChoice(thread.conversationId(), message.quickReplyPayload().substring(CHOICE_PREFIX.length()));
         }
-        TicketEvent event = eventFor(thread.conversationId(), message, seq, now, thread.started() || thread.reopened());
-        return thread.reopened() ? event.withTags(List.of(TicketTags.REOPENED)) : event;
+        Conversation conversation = state(thread.conversationId());
+        TicketEvent event = eventFor(conversation, message, seq, now, thread.started() || thread.reopened());
+        return new RecordedMessage(thread.reopened() ? event.withTags(List.of(TicketTags.REOPENED)) : event,
+                conversation);
     }
 
     /**
@@ -153,8 +158,7 @@ public class Conversations {
      */
     @Transactional
     public SocialMessage recordSent(OutboundMessage sent, String nativeId) {
-        Conversation conversation = store.findWithoutMessages(sent.conversationId())
-                .orElseThrow(() -> new IllegalStateException("no conversation " + sent.conversationId()));
+        Conversation conversation = state(sent.conversationId());
         Instant now = clock.instant();
         SocialMessage message = new SocialMessage(SocialMessage.idOf(sent.channel(), sent.visibility(), nativeId),
                 sent.channel(), sent.visibility(), Direction.OUT, nativeId, conversation.account(),
@@ -178,12 +182,12 @@ public class Conversations {
         Optional<StoredMessage> seen = store.findMessage(answer.id());
         if (seen.isPresent()) {
             return seen.get().deliveredAt() != null ? null
-                    : eventFor(seen.get().conversationId(), seen.get().message(), seen.get().seq(),
+                    : eventFor(state(seen.get().conversationId()), seen.get().message(), seen.get().seq(),
                     seen.get().receivedAt(), false);
         }
         Instant now = clock.instant();
         long seq = store.insertMessage(answer, conversationId, TicketEvents.eventIdOf(answer.id()), now, null);
-        return eventFor(conversationId, answer, seq, now, false);
+        return eventFor(state(conversationId), answer, seq, now, false);
     }
 
     /**
@@ -192,8 +196,7 @@ public class Conversations {
      */
     @Transactional
     public TicketEvent recordNote(String conversationId, String text) {
-        Conversation conversation = store.findWithoutMessages(conversationId)
-                .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
+        Conversation conversation = state(conversationId);
         Instant now = clock.instant();
         String nativeId = "note-" + UUID.randomUUID();
         SocialMessage note = new SocialMessage(SocialMessage.idOf(conversation.channel(), Visibility.PRIVATE, nativeId),
@@ -201,7 +204,7 @@ public class Conversations {
                 new Author("bluebird", null, "Bluebird", null, null), conversation.customer(), text, null, null,
                 List.of(), now);
         long seq = store.insertMessage(note, conversationId, TicketEvents.eventIdOf(note.id()), now, null);
-        return eventFor(conversationId, note, seq, now, false);
+        return eventFor(state(conversationId), note, seq, now, false);
     }
 
     public Conversation get(String id) {
@@ -220,17 +223,108 @@ public class Conversations {
      * the ticket (or when every event must carry it), otherwise with the message alone, at a cost that does not grow
      * with the conversation.
      */
-    private TicketEvent eventFor(String conversationId, SocialMessage message, long seq, Instant occurredAt,
+    private TicketEvent eventFor(Conversation conversation, SocialMessage message, long seq, Instant occurredAt,
                                  boolean withHistory) {
         if (withHistory || historyOnEveryEvent) {
-            return TicketEvents.of(conversationId, store.ticketIdOf(conversationId).orElse(null),
-                    store.history(conversationId, seq), occurredAt);
+            return TicketEvents.of(conversation.id(), conversation.helpdeskTicketId(),
+                    store.history(conversation.id(), seq), occurredAt);
         }
-        Conversation conversation = store.findWithoutMessages(conversationId).orElseThrow();
         String subject = conversation.subject() != null ? conversation.subject()
-                : TicketEvents.subject(store.firstMessage(conversationId));
-        return TicketEvents.later(conversationId, conversation.helpdeskTicketId(), subject, conversation.customer(),
-                message, occurredAt);
+                : TicketEvents.subject(store.firstMessage(conversation.id()));
+        return TicketEvents.later(conversation.id(), conversation.helpdeskTicketId(), subject,
+                conversation.customer(), message, occurredAt);
+    }
+
+    /** The conversation's state without its messages; it must exist (a message or event of it is at hand). */
+    public Conversation state(String conversationId) {
+        return store.findWithoutMessages(conversationId)
+                .orElseThrow(() -> new IllegalStateException("no conversation " + conversationId));
+    }
+
+    /** The conversation's state without its messages, if it exists. */
+    public Optional<Conversation> findState(String conversationId) {
+        return store.findWithoutMessages(conversationId);
+    }
+
+    /** The conversation (the latest, if a ticket was ever reused) that has this helpdesk ticket; state only. */
+    public Optional<Conversation> findByTicket(String helpdesk, String ticketId) {
+        return store.findByTicket(helpdesk, ticketId);
+    }
+
+    /** Every conversation of one customer on one channel account, oldest first, with their messages. */
+    public List<Conversation> findByCustomer(String channel, String account, String customerId) {
+        return store.findByCustomer(channel, account, customerId);
+    }
+
+    /** Every conversation of a channel user, on any of the brand's accounts on that channel, with their messages. */
+    public List<Conversation> findByCustomerOnChannel(String channel, String customerId) {
+        return store.findByCustomerOnChannel(channel, customerId);
+    }
+
+    public boolean hasOpen(String channel, String account, String customerId) {
+        return store.hasOpen(channel, account, customerId);
+    }
+
+    /** When the customer last wrote in the conversation (the channel's messaging window runs from there). */
+    public Optional<Instant> lastMessageFromCustomer(String conversationId) {
+        return store.lastMessageFromCustomer(conversationId);
+    }
+
+    public void setPriority(String conversationId, Priority priority, String rule) {
+        store.setPriority(conversationId, priority, rule);
+    }
+
+    /** True for the one caller that marks the conversation acknowledged; false when it already was. */
+    public boolean markAcknowledged(String conversationId, Instant at) {
+        return store.markAcknowledged(conversationId, at);
+    }
+
+    /** Sets the helpdesk unless one is set already (the first caller wins). */
+    public void assignHelpdesk(String conversationId, String helpdesk) {
+        store.assignHelpdesk(conversationId, helpdesk);
+    }
+
+    // What the helpdesks have: the ticket of each conversation and the events delivered to it.
+
+    /** The conversation's ticket and the tags the hub put on it, or empty when it has no ticket yet. */
+    public Optional<HelpdeskTicket> ticketOf(String conversationId) {
+        return store.ticketOf(conversationId);
+    }
+
+    public void setTicket(String conversationId, String helpdesk, String ticketId, List<String> tags) {
+        store.setTicket(conversationId, helpdesk, ticketId, tags);
+    }
+
+    /** Remembers that the conversation's ticket now also has these tags. */
+    public void addTicketTags(String conversationId, List<String> tags) {
+        store.addTicketTags(conversationId, tags);
+    }
+
+    public boolean isDelivered(String eventId) {
+        return store.isDelivered(eventId);
+    }
+
+    /** Records that the event's helpdesk has it; the first time counts. */
+    public void markDelivered(String eventId, Instant at) {
+        store.markDelivered(eventId, at);
+    }
+
+    /**
+     * The conversation's messages after the one that caused {@code eventId}, oldest first and at most {@code limit},
+     * whose events their helpdesk does not have yet and that no call carries, or only that of {@code eventId}.
+     */
+    public List<WaitingMessage> waitingAfter(String conversationId, String eventId, int limit) {
+        return store.waitingAfter(conversationId, eventId, limit);
+    }
+
+    /** Records that the messages of {@code joinedEventIds} go in the helpdesk call of {@code eventId}. */
+    public void join(String eventId, List<String> joinedEventIds) {
+        store.join(eventId, joinedEventIds);
+    }
+
+    /** The event whose call, which its helpdesk has, carried this event's message; empty when none did. */
+    public Optional<String> deliveredWith(String eventId) {
+        return store.deliveredWith(eventId);
     }
 
     /** The answer of {@code GET /api/conversations?handle=}. */

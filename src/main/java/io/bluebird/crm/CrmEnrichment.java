@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketTags;
@@ -29,12 +29,12 @@ public class CrmEnrichment {
 
     private final CrmSettings settings;
     private final CustomerStore customers;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
     private final Clock clock;
     private final HttpCrm http;
     private final JdbcCrm jdbc;
 
-    public CrmEnrichment(CrmSettings settings, CustomerStore customers, ConversationStore conversations, Clock clock,
+    public CrmEnrichment(CrmSettings settings, CustomerStore customers, Conversations conversations, Clock clock,
                          ObjectMapper json) {
         this.settings = settings;
         this.customers = customers;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.NotFound;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 public class Customers {
 
     private final CustomerStore customers;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
 
-    public Customers(CustomerStore customers, ConversationStore conversations) {
+    public Customers(CustomerStore customers, Conversations conversations) {
         this.customers = customers;
         this.conversations = conversations;
     }

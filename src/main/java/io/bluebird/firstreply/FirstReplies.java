@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.conversation.Conversations;
 import io.bluebird.model.Direction;
 import io.bluebird.model.OutboundMessage;
@@ -33,10 +33,10 @@ public class FirstReplies {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private final FirstReplySettings settings;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
     private final Clock clock;
 
-    public FirstReplies(FirstReplySettings settings, ConversationStore conversations, Clock clock) {
+    public FirstReplies(FirstReplySettings settings, Conversations conversations, Clock clock) {
         this.settings = settings;
         this.conversations = conversations;
         this.clock = clock;

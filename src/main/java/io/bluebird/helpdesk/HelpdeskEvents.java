@@ -1,7 +1,7 @@
 package io.bluebird.helpdesk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.http.JsonRequests;
 import io.bluebird.http.RequestRejected;
 import io.bluebird.model.HelpdeskEvent;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class HelpdeskEvents {
 
     private final ObjectMapper json;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
 
-    public HelpdeskEvents(ObjectMapper json, ConversationStore conversations) {
+    public HelpdeskEvents(ObjectMapper json, Conversations conversations) {
         this.json = json;
         this.conversations = conversations;
     }
@@ -37,7 +37,7 @@ public class HelpdeskEvents {
     /** The event with its conversation id, found from the helpdesk's ticket id when that is what it gave. */
     public HelpdeskEvent resolve(HelpdeskEvent event) {
         if (event.conversationId() != null && !event.conversationId().isBlank()) {
-            if (conversations.find(event.conversationId()).isEmpty()) {
+            if (conversations.findState(event.conversationId()).isEmpty()) {
                 throw new RequestRejected(404, "no conversation " + event.conversationId());
             }
             return event;

@@ -1,6 +1,6 @@
 package io.bluebird.helpdesk;
 
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.TicketEvent;
 import org.slf4j.Logger;
@@ -17,17 +17,20 @@ public class HelpdeskRouting {
     private static final Logger log = LoggerFactory.getLogger(HelpdeskRouting.class);
 
     private final HelpdeskConfig config;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
 
-    public HelpdeskRouting(HelpdeskConfig config, ConversationStore conversations) {
+    public HelpdeskRouting(HelpdeskConfig config, Conversations conversations) {
         this.config = config;
         this.conversations = conversations;
     }
 
     /** The conversation's helpdesk, chosen now by the routing rules if it has none yet. */
     public String helpdeskOf(TicketEvent event) {
-        Conversation conversation = conversations.findWithoutMessages(event.conversationId())
-                .orElseThrow(() -> new IllegalStateException("no conversation " + event.conversationId()));
+        return helpdeskOf(event, conversations.state(event.conversationId()));
+    }
+
+    /** The same, from the conversation's state at hand ({@code RecordedMessage}), which it then need not read. */
+    public String helpdeskOf(TicketEvent event, Conversation conversation) {
         if (conversation.helpdesk() != null) {
             return conversation.helpdesk();
         }
@@ -36,6 +39,6 @@ public class HelpdeskRouting {
         conversations.assignHelpdesk(event.conversationId(), helpdesk);
         log.info("Conversation {} goes to helpdesk {} ({})", event.conversationId(), helpdesk,
                 rule == null ? "default" : "rule " + rule.name());
-        return conversations.findWithoutMessages(event.conversationId()).map(Conversation::helpdesk).orElse(helpdesk);
+        return conversations.findState(event.conversationId()).map(Conversation::helpdesk).orElse(helpdesk);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.bluebird.conversation.ConversationStore.HelpdeskTicket;
+import io.bluebird.conversation.HelpdeskTicket;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketEventType;

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import io.bluebird.broker.BatchTransactions;
-import io.bluebird.conversation.ConversationStore;
-import io.bluebird.conversation.ConversationStore.HelpdeskTicket;
-import io.bluebird.conversation.ConversationStore.WaitingMessage;
+import io.bluebird.conversation.Conversations;
+import io.bluebird.conversation.HelpdeskTicket;
+import io.bluebird.conversation.WaitingMessage;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.TicketEvent;
@@ -20,12 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("ticketDeliveries")
 public class TicketDeliveries {
 
-    private final ConversationStore store;
+    private final Conversations store;
     private final TransactionTemplate transactions;
     private final BatchTransactions batches;
     private final Clock clock;
 
-    public TicketDeliveries(ConversationStore store, TransactionTemplate transactions, BatchTransactions batches,
+    public TicketDeliveries(Conversations store, TransactionTemplate transactions, BatchTransactions batches,
                             Clock clock) {
         this.store = store;
         this.transactions = transactions;

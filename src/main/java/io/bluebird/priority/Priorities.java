@@ -3,7 +3,7 @@ package io.bluebird.priority;
 import java.time.Clock;
 import java.util.List;
 
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.model.Conversation;
 import io.bluebird.model.Priority;
 import io.bluebird.model.TicketEvent;
@@ -20,17 +20,17 @@ import org.springframework.stereotype.Component;
 public class Priorities {
 
     private final PriorityRules rules;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
     private final Clock clock;
 
-    public Priorities(PriorityRules rules, ConversationStore conversations, Clock clock) {
+    public Priorities(PriorityRules rules, Conversations conversations, Clock clock) {
         this.rules = rules;
         this.conversations = conversations;
         this.clock = clock;
     }
 
-    public TicketEvent prioritize(TicketEvent event) {
-        Conversation conversation = conversations.findWithoutMessages(event.conversationId()).orElseThrow();
+    /** {@code conversation}: the event's conversation as its message left it ({@code RecordedMessage}). */
+    public TicketEvent prioritize(TicketEvent event, Conversation conversation) {
         PriorityDecision.Outcome outcome = PriorityDecision.decide(rules, event, conversation.choice(),
                 conversation.waitingSince(), clock.instant());
         Priority priority = outcome.priority();

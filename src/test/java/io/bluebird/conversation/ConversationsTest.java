@@ -53,9 +53,9 @@ class ConversationsTest {
 
     @Test
     void aPublicMentionAndTheDmsThatFollowAreOneConversation() {
-        TicketEvent mention = conversations.record(from("u1", Visibility.PUBLIC, "1", "@brand help"));
-        TicketEvent dm = conversations.record(from("u1", Visibility.PRIVATE, "2", "order 1234"));
-        TicketEvent other = conversations.record(from("u2", Visibility.PRIVATE, "3", "me too"));
+        TicketEvent mention = conversations.record(from("u1", Visibility.PUBLIC, "1", "@brand help")).event();
+        TicketEvent dm = conversations.record(from("u1", Visibility.PRIVATE, "2", "order 1234")).event();
+        TicketEvent other = conversations.record(from("u2", Visibility.PRIVATE, "3", "me too")).event();
 
         assertThat(mention.type()).isEqualTo(TicketEventType.CREATED);
         assertThat(dm.type()).isEqualTo(TicketEventType.UPDATED);
@@ -72,7 +72,7 @@ class ConversationsTest {
         Conversations always = new Conversations(store, clock, new ConversationSettings(Duration.ofDays(7)),
                 new TicketSettings(TicketSettings.History.ALWAYS));
         always.record(from("u1", Visibility.PUBLIC, "1", "@brand help"));
-        TicketEvent dm = always.record(from("u1", Visibility.PRIVATE, "2", "order 1234"));
+        TicketEvent dm = always.record(from("u1", Visibility.PRIVATE, "2", "order 1234")).event();
 
         assertThat(dm.type()).isEqualTo(TicketEventType.UPDATED);
         assertThat(dm.history()).extracting(SocialMessage::id).containsExactly("x:public:1", "x:dm:2");
@@ -81,7 +81,7 @@ class ConversationsTest {
     @Test
     void theConversationKnowsSinceWhenTheCustomerWaitsForAnAnswer() {
         SocialMessage first = from("u1", Visibility.PRIVATE, "1", "hello?");
-        TicketEvent event = conversations.record(first);
+        TicketEvent event = conversations.record(first).event();
         SocialMessage again = new SocialMessage("x:dm:2", "x", Visibility.PRIVATE, Direction.IN, "2", "brand-1",
                 first.author(), null, "any news?", null, null, List.of(), Instant.parse("2026-11-22T09:30:00Z"));
         conversations.record(again);
@@ -95,9 +95,9 @@ class ConversationsTest {
     @Test
     void aDuplicateIsSentAgainUntilItsEventIsDeliveredThenDropped() {
         SocialMessage message = from("u1", Visibility.PRIVATE, "1", "hello");
-        TicketEvent first = conversations.record(message);
+        TicketEvent first = conversations.record(message).event();
 
-        TicketEvent again = conversations.record(message);
+        TicketEvent again = conversations.record(message).event();
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(again.history()).hasSize(1);
 
@@ -107,7 +107,7 @@ class ConversationsTest {
 
     @Test
     void whatTheHubSentIsStoredAsTheBrandsWordsAndItsEchoIsDropped() {
-        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello")).event();
         OutboundMessage reply = new OutboundMessage("o-1", created.conversationId(), "x", "brand-1",
                 Visibility.PRIVATE, "u1", null, "How can we help?", List.of(), OutboundPurpose.AGENT_REPLY,
                 Instant.now());
@@ -127,12 +127,12 @@ class ConversationsTest {
 
     @Test
     void anAgentsMessageTypedOnTheChannelJoinsTheCustomersConversation() {
-        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello")).event();
         SocialMessage agent = new SocialMessage("x:dm:9", "x", Visibility.PRIVATE, Direction.OUT, "9", "brand-1",
                 new Author("brand-1", "brand", null, null, null), new Author("u1", null, null, null, null),
                 "Typed in X", null, null, List.of(), Instant.now());
 
-        TicketEvent event = conversations.record(agent);
+        TicketEvent event = conversations.record(agent).event();
 
         assertThat(event.conversationId()).isEqualTo(created.conversationId());
         assertThat(event.type()).isEqualTo(TicketEventType.UPDATED);
@@ -141,7 +141,7 @@ class ConversationsTest {
 
     @Test
     void aNoteIsAnEventForTheTicket() {
-        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        TicketEvent created = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello")).event();
 
         TicketEvent note = conversations.recordNote(created.conversationId(), "The reply could not be delivered");
 
@@ -153,11 +153,11 @@ class ConversationsTest {
 
     @Test
     void aMessageWithinTheReopenWindowReopensTheSolvedConversationAfterItStartsANewOne() {
-        TicketEvent first = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        TicketEvent first = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello")).event();
         conversations.solve(first.conversationId());
 
         clock.advance(Duration.ofDays(6));
-        TicketEvent again = conversations.record(from("u1", Visibility.PRIVATE, "2", "it broke again"));
+        TicketEvent again = conversations.record(from("u1", Visibility.PRIVATE, "2", "it broke again")).event();
         assertThat(again.conversationId()).isEqualTo(first.conversationId());
         assertThat(again.type()).isEqualTo(TicketEventType.UPDATED);
         assertThat(again.tags()).contains(TicketTags.REOPENED);
@@ -166,14 +166,14 @@ class ConversationsTest {
 
         conversations.solve(first.conversationId());
         clock.advance(Duration.ofDays(8));
-        TicketEvent later = conversations.record(from("u1", Visibility.PRIVATE, "3", "new problem"));
+        TicketEvent later = conversations.record(from("u1", Visibility.PRIVATE, "3", "new problem")).event();
         assertThat(later.conversationId()).isNotEqualTo(first.conversationId());
         assertThat(later.type()).isEqualTo(TicketEventType.CREATED);
     }
 
     @Test
     void aQuickReplyToTheWelcomeIsRecordedAsTheChoiceOnce() {
-        TicketEvent first = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello"));
+        TicketEvent first = conversations.record(from("u1", Visibility.PRIVATE, "1", "hello")).event();
         SocialMessage chose = new SocialMessage("x:dm:2", "x", Visibility.PRIVATE, Direction.IN, "2", "brand-1",
                 new Author("u1", "jdoe", null, null, null), null, "Billing", null, "choice:billing", List.of(),
                 Instant.now());

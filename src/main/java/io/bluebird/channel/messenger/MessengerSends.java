@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
-import io.bluebird.conversation.ConversationStore;
+import io.bluebird.conversation.Conversations;
 import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.QuickReply;
 import org.springframework.stereotype.Component;
@@ -33,11 +33,11 @@ public class MessengerSends {
     private static final Set<Integer> TEMPORARY = Set.of(1, 2, 4, 17, 32, 341, 368, 613);
 
     private final MessengerSettings settings;
-    private final ConversationStore conversations;
+    private final Conversations conversations;
     private final ChannelHttp http;
     private final Clock clock;
 
-    public MessengerSends(MessengerSettings settings, ConversationStore conversations, ChannelHttp http, Clock clock) {
+    public MessengerSends(MessengerSettings settings, Conversations conversations, ChannelHttp http, Clock clock) {
         this.settings = settings;
         this.conversations = conversations;
         this.http = http;
