@@ -1,40 +1,43 @@
 package io.bluebird.channel;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.http.JsonText;
+import io.bluebird.http.OutboundHttp;
+import io.bluebird.http.PeerUnreachable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
- * HTTP for the channel connectors: a call that could not be made (refused, timed out) is
- * {@link ChannelUnavailable}, so it is retried like a 5xx; answers are read leniently, since vendors' error
- * bodies are not always JSON.
+ * The channel connectors' calls, through the hub's {@link OutboundHttp}: a call that could not be made (refused,
+ * timed out) is {@link ChannelUnavailable}, so it is retried like a 5xx; answers are read leniently, since vendors'
+ * error bodies are not always JSON.
  */
 @Component
 public class ChannelHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OutboundHttp http;
     private final ObjectMapper json;
 
-    public ChannelHttp(ObjectMapper json) {
+    public ChannelHttp(OutboundHttp http, ObjectMapper json) {
+        this.http = http;
         this.json = json;
     }
 
+    /** The client for a channel's calls, which give up after its {@code timeout}. */
+    public RestClient client(Duration timeout) {
+        return http.timingOutAfter(timeout);
+    }
+
     /** {@code what} names the call in the error, e.g. "X POST /2/tweets"; never with a token in it. */
-    public HttpResponse<String> send(HttpRequest request, String what) {
+    public HttpAnswer send(RestClient.RequestHeadersSpec<?> call, String what) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ChannelUnavailable(what + " failed: " + e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChannelUnavailable(what + " interrupted", null);
+            return http.send(call, what);
+        } catch (PeerUnreachable e) {
+            throw new ChannelUnavailable(e.getMessage(), null);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.conversation.Conversations;
+import io.bluebird.http.OutboundHttp;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketTags;
@@ -35,12 +36,12 @@ public class CrmEnrichment {
     private final JdbcCrm jdbc;
 
     public CrmEnrichment(CrmSettings settings, CustomerStore customers, Conversations conversations, Clock clock,
-                         ObjectMapper json) {
+                         ObjectMapper json, OutboundHttp outbound) {
         this.settings = settings;
         this.customers = customers;
         this.conversations = conversations;
         this.clock = clock;
-        this.http = "http".equals(settings.type()) ? new HttpCrm(settings) : null;
+        this.http = "http".equals(settings.type()) ? new HttpCrm(settings, outbound) : null;
         this.jdbc = "jdbc".equals(settings.type()) ? new JdbcCrm(settings, json) : null;
         if (settings.enabled() && http == null && jdbc == null) {
             throw new IllegalStateException("bluebird.crm.type must be none, http or jdbc, not " + settings.type());

@@ -1,20 +1,20 @@
 package io.bluebird.crm;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
+import io.bluebird.http.HttpAnswer;
+import io.bluebird.http.OutboundHttp;
+import io.bluebird.http.PeerUnreachable;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /** The generic CRM lookup over HTTP: {@code GET {base-url}/customers?channel=x&handle=jdoe&id=3805104374}. */
 final class HttpCrm {
@@ -22,30 +22,28 @@ final class HttpCrm {
     private static final Configuration LENIENT = Configuration.defaultConfiguration()
             .addOptions(Option.SUPPRESS_EXCEPTIONS);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final CrmSettings settings;
+    private final OutboundHttp http;
 
-    HttpCrm(CrmSettings settings) {
+    HttpCrm(CrmSettings settings, OutboundHttp http) {
         this.settings = settings;
+        this.http = http;
     }
 
     /** The customer's record, or null when the CRM does not know them (404). */
     CrmRecord find(Customer customer) {
         URI uri = URI.create(settings.baseUrl() + "/customers?channel=" + encode(customer.channel())
                 + "&handle=" + encode(customer.handle()) + "&id=" + encode(customer.id()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Accept", "application/json").GET();
+        RestClient.RequestHeadersSpec<?> request = http.timingOutAfter(settings.timeout()).get().uri(uri)
+                .accept(MediaType.APPLICATION_JSON);
         if (settings.bearerToken() != null && !settings.bearerToken().isBlank()) {
             request.header("Authorization", "Bearer " + settings.bearerToken());
         }
-        HttpResponse<String> response;
+        HttpAnswer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CrmUnavailable("CRM lookup failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CrmUnavailable("CRM lookup interrupted", e);
+            response = http.send(request, "CRM lookup");
+        } catch (PeerUnreachable e) {
+            throw new CrmUnavailable(e.getMessage(), e);
         }
         if (response.statusCode() == 404) {
             return null;

@@ -1,7 +1,5 @@
 package io.bluebird.helpdesk;
 
-import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.bluebird.broker.BatchTransactions;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.http.RetryAfter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -121,14 +120,13 @@ public class HelpdeskBudgets {
     }
 
     /** What the helpdesk's answer to that call says of its rate limit. */
-    void answered(String helpdesk, HttpResponse<?> response) {
-        HttpHeaders headers = response.headers();
-        Integer limit = number(headers, "X-Rate-Limit").or(() -> number(headers, "X-RateLimit-Total")).orElse(null);
-        Integer remaining = number(headers, "X-Rate-Limit-Remaining")
-                .or(() -> number(headers, "X-RateLimit-Remaining")).orElse(null);
-        Duration reset = number(headers, "ratelimit-reset").map(Duration::ofSeconds).orElse(null);
+    void answered(String helpdesk, HttpAnswer response) {
+        Integer limit = number(response, "X-Rate-Limit").or(() -> number(response, "X-RateLimit-Total")).orElse(null);
+        Integer remaining = number(response, "X-Rate-Limit-Remaining")
+                .or(() -> number(response, "X-RateLimit-Remaining")).orElse(null);
+        Duration reset = number(response, "ratelimit-reset").map(Duration::ofSeconds).orElse(null);
         Duration retryAfter = response.statusCode() != 429 ? null
-                : Optional.ofNullable(RetryAfter.of(headers, Instant.now())).orElse(Duration.ofMinutes(1));
+                : Optional.ofNullable(RetryAfter.of(response.headers(), Instant.now())).orElse(Duration.ofMinutes(1));
         of(helpdesk).calls.answered(limit, remaining, reset, retryAfter);
     }
 
@@ -149,8 +147,8 @@ public class HelpdeskBudgets {
                 .register(meters));
     }
 
-    private static Optional<Integer> number(HttpHeaders headers, String name) {
-        return headers.firstValue(name).map(String::strip).filter(value -> value.matches("\\d{1,9}"))
+    private static Optional<Integer> number(HttpAnswer response, String name) {
+        return response.header(name).filter(value -> value.matches("\\d{1,9}"))
                 .map(Integer::valueOf);
     }
 

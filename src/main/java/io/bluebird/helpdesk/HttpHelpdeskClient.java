@@ -1,10 +1,6 @@
 package io.bluebird.helpdesk;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,28 +8,35 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.http.JsonText;
+import io.bluebird.http.OutboundHttp;
+import io.bluebird.http.PeerUnreachable;
 import io.bluebird.http.RetryAfter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
- * The HTTP calls of the helpdesk adapters, and the one place that decides what a failure means: 5xx, 429, 408,
- * timeouts and refused connections are {@link HelpdeskUnavailable} (retried), other 4xx {@link HelpdeskRejected}
- * (dead-lettered with the status and the start of the body).
+ * The HTTP calls of the helpdesk adapters, through the hub's {@link OutboundHttp}, and the one place that decides
+ * what a failure means: 5xx, 429, 408, timeouts and refused connections are {@link HelpdeskUnavailable} (retried),
+ * other 4xx {@link HelpdeskRejected} (dead-lettered with the status and the start of the body).
  */
 @Component
 public class HttpHelpdeskClient {
 
     private static final int BODY_EXCERPT = 500;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OutboundHttp http;
     private final HelpdeskCircuits circuits;
     private final HelpdeskBudgets budgets;
     private final ObjectMapper json;
 
-    public HttpHelpdeskClient(HelpdeskCircuits circuits, HelpdeskBudgets budgets, ObjectMapper json) {
+    public HttpHelpdeskClient(OutboundHttp http, HelpdeskCircuits circuits, HelpdeskBudgets budgets,
+                              ObjectMapper json) {
+        this.http = http;
         this.circuits = circuits;
         this.budgets = budgets;
         this.json = json;
@@ -45,7 +48,7 @@ public class HttpHelpdeskClient {
      */
     public JsonNode exchange(String helpdesk, String method, URI uri, String authorization, Object body,
                              Duration timeout) {
-        HttpResponse<String> response = expectSuccess(helpdesk, send(helpdesk, method, uri,
+        HttpAnswer response = expectSuccess(send(helpdesk, method, uri,
                 Map.of("Authorization", authorization), body == null ? null : toJson(body), timeout));
         return JsonText.objectOrEmpty(json, response.body());
     }
@@ -59,8 +62,8 @@ public class HttpHelpdeskClient {
      * circuit breaker and returns the response, whatever its status. I/O failures, and an open breaker (the helpdesk
      * has been failing: no call is made), are thrown as {@link HelpdeskUnavailable}.
      */
-    public HttpResponse<String> send(String helpdesk, String method, URI uri, Map<String, String> headers, String json,
-                                     Duration timeout) {
+    public HttpAnswer send(String helpdesk, String method, URI uri, Map<String, String> headers, String json,
+                           Duration timeout) {
         CircuitBreaker breaker = circuits.of(helpdesk);
         if (!breaker.tryAcquirePermission()) {
             throw circuits.open(helpdesk);
@@ -73,12 +76,11 @@ public class HttpHelpdeskClient {
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = exchange(helpdesk, method, uri, headers, json, timeout);
+            HttpAnswer response = exchange(helpdesk, method, uri, headers, json, timeout);
             budgets.answered(helpdesk, response);
-            int status = response.statusCode();
-            if (status >= 500 || status == 429 || status == 408) {
+            if (response.isTemporaryFailure()) {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS,
-                        new HelpdeskUnavailable(helpdesk + " answered " + status, null, null));
+                        new HelpdeskUnavailable(helpdesk + " answered " + response.statusCode(), null, null));
             } else {
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
@@ -91,44 +93,34 @@ public class HttpHelpdeskClient {
         }
     }
 
-    private HttpResponse<String> exchange(String helpdesk, String method, URI uri, Map<String, String> headers,
-                                          String json, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .header("Accept", "application/json");
+    private HttpAnswer exchange(String helpdesk, String method, URI uri, Map<String, String> headers, String json,
+                                Duration timeout) {
+        RestClient.RequestBodySpec request = http.timingOutAfter(timeout).method(HttpMethod.valueOf(method)).uri(uri)
+                .accept(MediaType.APPLICATION_JSON);
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
         }
         headers.forEach(request::header);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new HelpdeskUnavailable(helpdesk + ": " + method + " " + uri.getPath() + " failed: " + e, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HelpdeskUnavailable(helpdesk + ": interrupted", null, e);
+            return http.send(request, helpdesk + ": " + method + " " + uri.getPath());
+        } catch (PeerUnreachable e) {
+            throw new HelpdeskUnavailable(e.getMessage(), null, e);
         }
     }
 
-    /** Throws unless the response is a success. */
-    public static HttpResponse<String> expectSuccess(String helpdesk, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
+    /** Throws unless the answer is a success. */
+    public static HttpAnswer expectSuccess(HttpAnswer response) {
+        if (response.isSuccess()) {
             return response;
         }
-        String what = helpdesk + ": " + response.request().method() + " " + response.request().uri().getPath()
-                + " answered " + status + " " + excerpt(response.body());
-        if (status >= 500 || status == 429 || status == 408) {
+        String what = response.call() + " answered " + response.statusCode() + " " + excerpt(response.body());
+        if (response.isTemporaryFailure()) {
             throw new HelpdeskUnavailable(what, RetryAfter.of(response.headers(), Instant.now()), null);
         }
         throw new HelpdeskRejected(what);
     }
 
     private static String excerpt(String body) {
-        if (body == null) {
-            return "";
-        }
         return body.length() <= BODY_EXCERPT ? body : body.substring(0, BODY_EXCERPT) + "…";
     }
 }

@@ -1,6 +1,5 @@
 package io.bluebird.http;
 
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,8 @@ import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Reads a response's {@code Retry-After} (RFC 9110 §10.2.3), for the {@link RetryLater} failures of the helpdesk and
@@ -41,7 +42,7 @@ public final class RetryAfter {
      * no Retry-After or it cannot be read.
      */
     public static Duration of(HttpHeaders headers, Instant now) {
-        Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
+        Optional<String> value = Optional.ofNullable(headers.getFirst("Retry-After")).map(String::strip);
         if (value.isEmpty()) {
             return null;
         }
@@ -52,7 +53,7 @@ public final class RetryAfter {
         if (at == null) {
             return null;
         }
-        Instant from = headers.firstValue("Date").map(RetryAfter::httpDate).orElse(now);
+        Instant from = Optional.ofNullable(headers.getFirst("Date")).map(RetryAfter::httpDate).orElse(now);
         Duration wait = Duration.between(from, at);
         return wait.isNegative() ? Duration.ZERO : wait;
     }

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.bluebird.http.OutboundHttp;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class CrmLookupTest {
                         "tier", "$.data.attributes.segment.level", "recentOrders", "$.orders",
                         "openIssues", "$.tickets"), null, null);
 
-        CrmRecord record = new HttpCrm(settings).find(JANE);
+        CrmRecord record = crm(settings).find(JANE);
 
         assertThat(record.customerId()).isEqualTo("42");
         assertThat(record.name()).isEqualTo("Jane Doe");
@@ -75,10 +76,10 @@ class CrmLookupTest {
         CrmSettings settings = new CrmSettings("http", crm.baseUrl(), null, Duration.ofSeconds(2), null, false,
                 null, null, null);
         crm.stubFor(get(urlPathEqualTo("/customers")).willReturn(aResponse().withStatus(404)));
-        assertThat(new HttpCrm(settings).find(JANE)).isNull();
+        assertThat(crm(settings).find(JANE)).isNull();
 
         crm.stubFor(get(urlPathEqualTo("/customers")).willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> new HttpCrm(settings).find(JANE)).isInstanceOf(CrmUnavailable.class)
+        assertThatThrownBy(() -> crm(settings).find(JANE)).isInstanceOf(CrmUnavailable.class)
                 .hasMessageContaining("502");
     }
 
@@ -91,7 +92,7 @@ class CrmLookupTest {
                 null, null, null);
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> new HttpCrm(settings).find(JANE)).isInstanceOf(CrmUnavailable.class);
+        assertThatThrownBy(() -> crm(settings).find(JANE)).isInstanceOf(CrmUnavailable.class);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500);
     }
 
@@ -164,5 +165,9 @@ class CrmLookupTest {
         try (JdbcCrm jdbc = new JdbcCrm(settings, new ObjectMapper())) {
             assertThatThrownBy(() -> jdbc.find(JANE)).isInstanceOf(CrmUnavailable.class);
         }
+    }
+
+    private static HttpCrm crm(CrmSettings settings) {
+        return new HttpCrm(settings, OutboundHttp.standalone());
     }
 }

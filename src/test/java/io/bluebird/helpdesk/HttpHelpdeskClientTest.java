@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.breaker.BreakerSettings;
 import io.bluebird.broker.BatchTransactions;
+import io.bluebird.http.OutboundHttp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HttpHelpdeskClientTest {
 
     private final WireMockServer helpdesk = new WireMockServer(options().dynamicPort());
-    private final HttpHelpdeskClient http = new HttpHelpdeskClient(
+    private final HttpHelpdeskClient http = new HttpHelpdeskClient(OutboundHttp.standalone(),
             new HelpdeskCircuits(BreakerSettings.defaults()), noLimits(), new ObjectMapper());
 
     /** Budgets for helpdesks the configuration does not name: no limit until an answer gives one. */
@@ -55,7 +56,7 @@ class HttpHelpdeskClientTest {
                 .withHeader("Retry-After", inTwoMinutes).withBody("down for maintenance")));
 
         HelpdeskUnavailable failure = catchThrowableOfType(HelpdeskUnavailable.class, () ->
-                HttpHelpdeskClient.expectSuccess("freshdesk", http.send("freshdesk", "POST",
+                HttpHelpdeskClient.expectSuccess(http.send("freshdesk", "POST",
                         URI.create(helpdesk.baseUrl() + "/api/v2/tickets"), Map.of(), "{}", Duration.ofSeconds(5))));
 
         assertThat(failure.getRetryAfter()).isBetween(Duration.ofSeconds(110), Duration.ofSeconds(120));

@@ -2,8 +2,6 @@ package io.bluebird.channel.bluesky;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.HttpAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * XRPC calls to the brand's PDS with a session made from the app password: the access token is refreshed before it
@@ -60,7 +62,7 @@ public class BlueskyApi {
     }
 
     private JsonNode call(String httpMethod, String methodAndQuery, Object body, boolean chat) {
-        HttpResponse<String> response = send(httpMethod, methodAndQuery, body, chat, session().accessJwt());
+        HttpAnswer response = send(httpMethod, methodAndQuery, body, chat, session().accessJwt());
         if (response.statusCode() == 401) {
             synchronized (this) {
                 session = null;
@@ -70,27 +72,22 @@ public class BlueskyApi {
         return answer(methodAndQuery, response);
     }
 
-    private HttpResponse<String> send(String httpMethod, String methodAndQuery, Object body, boolean chat,
-                                      String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.serviceUrl() + "/xrpc/"
-                        + methodAndQuery)).timeout(settings.timeout())
-                .header("Accept", "application/json");
+    private HttpAnswer send(String httpMethod, String methodAndQuery, Object body, boolean chat, String token) {
+        RestClient.RequestBodySpec request = http.client(settings.timeout()).method(HttpMethod.valueOf(httpMethod))
+                .uri(URI.create(settings.serviceUrl() + "/xrpc/" + methodAndQuery)).accept(MediaType.APPLICATION_JSON);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (chat) {
             request.header("atproto-proxy", settings.chatProxy());
         }
-        if (body == null) {
-            request.method(httpMethod, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(httpMethod,
-                    HttpRequest.BodyPublishers.ofString(http.toJson(body)));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(http.toJson(body));
         }
-        return http.send(request.build(), "Bluesky " + name(methodAndQuery));
+        return http.send(request, "Bluesky " + name(methodAndQuery));
     }
 
-    private JsonNode answer(String methodAndQuery, HttpResponse<String> response) {
+    private JsonNode answer(String methodAndQuery, HttpAnswer response) {
         int status = response.statusCode();
         JsonNode body = http.parse(response.body());
         if (status >= 200 && status < 300) {
@@ -104,8 +101,8 @@ public class BlueskyApi {
         throw new ChannelRefused(what);
     }
 
-    private Duration rateLimitReset(HttpResponse<String> response) {
-        return response.headers().firstValue("ratelimit-reset").filter(v -> v.matches("\\d+"))
+    private Duration rateLimitReset(HttpAnswer response) {
+        return response.header("ratelimit-reset").filter(v -> v.matches("\\d+"))
                 .map(v -> Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(v))))
                 .map(wait -> wait.isNegative() ? Duration.ZERO : wait).orElse(null);
     }
@@ -120,7 +117,7 @@ public class BlueskyApi {
             return session;
         }
         if (session != null) {
-            HttpResponse<String> refreshed = send("POST", "com.atproto.server.refreshSession", null, false,
+            HttpAnswer refreshed = send("POST", "com.atproto.server.refreshSession", null, false,
                     session.refreshJwt());
             if (refreshed.statusCode() == 200) {
                 session = sessionOf(http.parse(refreshed.body()));
@@ -129,7 +126,7 @@ public class BlueskyApi {
             }
             log.warn("Bluesky refused to refresh the session ({}): logging in again", refreshed.statusCode());
         }
-        HttpResponse<String> created = send("POST", "com.atproto.server.createSession",
+        HttpAnswer created = send("POST", "com.atproto.server.createSession",
                 Map.of("identifier", settings.identifier(), "password", settings.appPassword()), false, null);
         if (created.statusCode() != 200) {
             session = null;

@@ -1,8 +1,6 @@
 package io.bluebird.channel.messenger;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.bluebird.channel.BoundedCache;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.http.PathIds;
 import io.bluebird.model.Author;
 import org.slf4j.Logger;
@@ -57,10 +56,9 @@ class MessengerProfiles {
     private Author lookUp(String channel, String id) {
         String fields = "instagram".equals(channel) ? "name,username,follower_count" : "name,profile_pic";
         URI uri = URI.create(settings.graphBaseUrl() + "/" + PathIds.encoded(id) + "?fields=" + fields);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(WAIT).header("Authorization", "Bearer " + settings.pageAccessToken()).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, "Graph API profile");
+            HttpAnswer response = http.send(http.client(WAIT).get().uri(uri)
+                    .header("Authorization", "Bearer " + settings.pageAccessToken()), "Graph API profile");
             if (response.statusCode() != 200) {
                 log.warn("{} profile of {} not found: Graph API answered {}", channel, id, response.statusCode());
                 return new Author(id, null, null, null, null);

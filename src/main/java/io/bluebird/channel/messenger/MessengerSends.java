@@ -1,8 +1,6 @@
 package io.bluebird.channel.messenger;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +12,10 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.conversation.Conversations;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.QuickReply;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +53,7 @@ public class MessengerSends {
             throw new ChannelRefused(refuse.reason());
         }
         boolean tagged = ((MessagingWindow.Send) verdict).humanAgentTag();
-        HttpResponse<String> response = post(http.toJson(request(message, tagged)));
+        HttpAnswer response = post(http.toJson(request(message, tagged)));
         JsonNode answer = http.parse(response.body());
         if (response.statusCode() == 200 && answer.hasNonNull("message_id")) {
             return answer.path("message_id").asText();
@@ -94,13 +94,11 @@ public class MessengerSends {
                 : title.substring(0, title.offsetByCodePoints(0, MAX_TITLE));
     }
 
-    private HttpResponse<String> post(String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.graphBaseUrl() + "/me/messages"))
-                .timeout(settings.timeout()).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + settings.pageAccessToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, "the Send API");
+    private HttpAnswer post(String body) {
+        return http.send(http.client(settings.timeout()).post()
+                .uri(URI.create(settings.graphBaseUrl() + "/me/messages"))
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + settings.pageAccessToken())
+                .body(body), "the Send API");
     }
-
 
 }

@@ -1,8 +1,6 @@
 package io.bluebird.channel.x;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.http.RetryAfter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * Calls to the X API v2 at {@code bluebird.x.api-base-url}, as the app (the bearer token: reads, webhooks) or as the
@@ -42,15 +44,15 @@ class XApi {
     }
 
     Answer call(String method, String pathAndQuery, Object body, As as) {
-        HttpResponse<String> response = send(method, pathAndQuery, body, as);
+        HttpAnswer response = send(method, pathAndQuery, body, as);
         if (response.statusCode() == 401 && as == As.BRAND) {
             tokens.expire();
             response = send(method, pathAndQuery, body, as);
         }
         JsonNode answer = http.parse(response.body());
-        Integer remaining = response.headers().firstValue("x-rate-limit-remaining").filter(v -> v.matches("\\d+"))
+        Integer remaining = response.header("x-rate-limit-remaining").filter(v -> v.matches("\\d+"))
                 .map(Integer::valueOf).orElse(null);
-        Instant reset = response.headers().firstValue("x-rate-limit-reset").filter(v -> v.matches("\\d+"))
+        Instant reset = response.header("x-rate-limit-reset").filter(v -> v.matches("\\d+"))
                 .map(v -> Instant.ofEpochSecond(Long.parseLong(v))).orElse(null);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -66,20 +68,17 @@ class XApi {
         throw new ChannelRefused(what);
     }
 
-    private HttpResponse<String> send(String method, String pathAndQuery, Object body, As as) {
+    private HttpAnswer send(String method, String pathAndQuery, Object body, As as) {
         String token = as == As.APP ? settings.bearerToken() : tokens.accessToken();
         if (!XSettings.isSet(token)) {
             throw new ChannelRefused("X is not configured: set bluebird.x.bearer-token");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.apiBaseUrl() + pathAndQuery))
-                .timeout(settings.timeout()).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(http.toJson(body)));
+        RestClient.RequestBodySpec request = http.client(settings.timeout()).method(HttpMethod.valueOf(method))
+                .uri(URI.create(settings.apiBaseUrl() + pathAndQuery)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(http.toJson(body));
         }
-        return http.send(request.build(), "X " + method + " " + pathAndQuery.replaceFirst("\\?.*", ""));
+        return http.send(request, "X " + method + " " + pathAndQuery.replaceFirst("\\?.*", ""));
     }
 
     /** X's problem details ({@code detail}, {@code title}) or v1-style {@code errors[].message}. */

@@ -2,8 +2,6 @@ package io.bluebird.channel.x;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,7 +105,7 @@ public class XTokens {
             current = settings.refreshToken().strip();
             store(current);
         }
-        HttpResponse<String> response = post("grant_type=refresh_token&refresh_token=" + encode(current)
+        HttpAnswer response = post("grant_type=refresh_token&refresh_token=" + encode(current)
                 + "&client_id=" + encode(settings.clientId()));
         JsonNode answer = http.parse(response.body());
         if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
@@ -141,15 +141,14 @@ public class XTokens {
         }
     }
 
-    private HttpResponse<String> post(String form) {
+    private HttpAnswer post(String form) {
         String basic = Base64.getEncoder().encodeToString((settings.clientId() + ":"
                 + (settings.clientSecret() == null ? "" : settings.clientSecret())).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiBaseUrl() + "/2/oauth2/token"))
-                .timeout(settings.timeout()).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return http.send(request, "X POST /2/oauth2/token");
+        return http.send(http.client(settings.timeout()).post()
+                .uri(URI.create(settings.apiBaseUrl() + "/2/oauth2/token"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).header("Authorization", "Basic " + basic)
+                .body(form), "X POST /2/oauth2/token");
     }
-
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -43,7 +43,7 @@ public class WebhookTickets {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         String signature = "sha256=" + Hmac.sha256Hex(settings.secret(),
                 (timestamp + "." + event).getBytes(StandardCharsets.UTF_8));
-        HttpHelpdeskClient.expectSuccess(helpdesk, http.send(helpdesk, "POST", URI.create(settings.baseUrl()),
+        HttpHelpdeskClient.expectSuccess(http.send(helpdesk, "POST", URI.create(settings.baseUrl()),
                 Map.of("X-Bluebird-Signature", signature, "X-Bluebird-Timestamp", timestamp,
                         "X-Bluebird-Event", type, "X-Bluebird-Delivery", eventId, "User-Agent", "Bluebird"),
                 event, settings.timeout()));

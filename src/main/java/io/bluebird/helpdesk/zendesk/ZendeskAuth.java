@@ -1,7 +1,6 @@
 package io.bluebird.helpdesk.zendesk;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
+import io.bluebird.http.HttpAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -102,7 +102,7 @@ public class ZendeskAuth {
                 .put("client_secret", settings.clientSecret())
                 .put("scope", "read write")
                 .toString();
-        HttpResponse<String> response = HttpHelpdeskClient.expectSuccess(helpdesk, http.send(helpdesk, "POST",
+        HttpAnswer response = HttpHelpdeskClient.expectSuccess(http.send(helpdesk, "POST",
                 URI.create(settings.baseUrl() + "/oauth/tokens"), Map.of(), request, settings.timeout()));
         try {
             JsonNode answer = json.readTree(response.body());

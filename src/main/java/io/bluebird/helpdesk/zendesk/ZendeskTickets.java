@@ -1,7 +1,6 @@
 package io.bluebird.helpdesk.zendesk;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import io.bluebird.helpdesk.TicketApi;
 import io.bluebird.helpdesk.TicketFacts;
 import io.bluebird.helpdesk.TicketText;
 import io.bluebird.helpdesk.TicketUpdate;
+import io.bluebird.http.HttpAnswer;
 import io.bluebird.model.Direction;
 import io.bluebird.model.SocialMessage;
 import io.bluebird.model.SurveyResult;
@@ -80,12 +80,12 @@ public class ZendeskTickets implements TicketApi {
 
     @Override
     public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
-        HttpResponse<String> response = call(helpdesk, "POST", "/api/v2/tickets.json",
+        HttpAnswer response = call(helpdesk, "POST", "/api/v2/tickets.json",
                 Map.of("Idempotency-Key", idempotencyKey(event)),
                 new TicketRequest(newTicket(event, joined, config.helpdesk(helpdesk).customFields())));
         String ticketId = createdTicketId(helpdesk, response);
         log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
-                response.headers().firstValue("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
+                response.header("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
                         .orElse(""));
         return ticketId;
     }
@@ -117,7 +117,7 @@ public class ZendeskTickets implements TicketApi {
     @Override
     public boolean hasEvent(String helpdesk, String ticketId, TicketEvent event) {
         String eventId = event.eventId();
-        HttpResponse<String> response = call(helpdesk, "GET", "/api/v2/tickets/" + ticketId
+        HttpAnswer response = call(helpdesk, "GET", "/api/v2/tickets/" + ticketId
                 + "/audits.json?sort_order=desc&per_page=100", Map.of(), null);
         try {
             for (var audit : json.readTree(response.body()).path("audits")) {
@@ -184,19 +184,19 @@ public class ZendeskTickets implements TicketApi {
                 Map.of(EVENT_METADATA, event.eventId()));
     }
 
-    private HttpResponse<String> call(String helpdesk, String method, String path, Map<String, String> headers,
+    private HttpAnswer call(String helpdesk, String method, String path, Map<String, String> headers,
                                       Object body) {
         HelpdeskSettings settings = config.helpdesk(helpdesk);
         URI uri = URI.create(settings.baseUrl() + path);
         String request = body == null ? null : http.toJson(body);
-        HttpResponse<String> response = http.send(helpdesk, method, uri,
+        HttpAnswer response = http.send(helpdesk, method, uri,
                 withAuthorization(headers, auth.authorization(helpdesk)), request, settings.timeout());
         if (response.statusCode() == 401) {
             auth.renew(helpdesk);
             response = http.send(helpdesk, method, uri, withAuthorization(headers, auth.authorization(helpdesk)),
                     request, settings.timeout());
         }
-        return HttpHelpdeskClient.expectSuccess(helpdesk, response);
+        return HttpHelpdeskClient.expectSuccess(response);
     }
 
     private static Map<String, String> withAuthorization(Map<String, String> headers, String authorization) {
@@ -205,7 +205,7 @@ public class ZendeskTickets implements TicketApi {
         return all;
     }
 
-    private String createdTicketId(String helpdesk, HttpResponse<String> response) {
+    private String createdTicketId(String helpdesk, HttpAnswer response) {
         try {
             String id = json.readTree(response.body()).path("ticket").path("id").asText(null);
             if (id == null) {

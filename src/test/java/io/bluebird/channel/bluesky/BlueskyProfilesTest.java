@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.MutableClock;
 import io.bluebird.channel.ChannelHttp;
+import io.bluebird.http.OutboundHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class BlueskyProfilesTest {
                         .formatted(BRAND, CUSTOMER))));
         BlueskySettings settings = new BlueskySettings(pds.baseUrl(), "brand.bsky.social", "abcd-efgh-ijkl-mnop",
                 null, null, null, null);
-        profiles = new BlueskyProfiles(new BlueskyApi(settings, new ChannelHttp(new ObjectMapper()), clock), clock);
+        ChannelHttp http = new ChannelHttp(OutboundHttp.standalone(), new ObjectMapper());
+        profiles = new BlueskyProfiles(new BlueskyApi(settings, http, clock), clock);
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.MutableClock;
 import io.bluebird.channel.ChannelHttp;
+import io.bluebird.http.OutboundHttp;
 import io.bluebird.model.Author;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class MessengerProfilesTest {
     void start() {
         graph.start();
         profiles = new MessengerProfiles(new MessengerSettings(graph.baseUrl(), null, null, "page-token", false, null,
-                null, null), new ChannelHttp(new ObjectMapper()), clock);
+                null, null), new ChannelHttp(OutboundHttp.standalone(), new ObjectMapper()), clock);
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
+import io.bluebird.http.OutboundHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class XApiTest {
                 .withBody("{\"title\": \"Service Unavailable\", \"status\": 503}")));
         XSettings settings = new XSettings(x.baseUrl(), null, "app-bearer", XChannelTest.BRAND, null, null, null, null,
                 null, null);
-        XApi api = new XApi(settings, null, new ChannelHttp(new ObjectMapper()), Clock.systemUTC());
+        XApi api = new XApi(settings, null, new ChannelHttp(OutboundHttp.standalone(), new ObjectMapper()),
+                Clock.systemUTC());
 
         ChannelUnavailable failure = catchThrowableOfType(ChannelUnavailable.class, () ->
                 api.call("GET", "/2/users/" + XChannelTest.BRAND + "/mentions", null, XApi.As.APP));

@@ -28,6 +28,7 @@ import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskSettings;
 import io.bluebird.helpdesk.HelpdeskUnavailable;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
+import io.bluebird.http.OutboundHttp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,8 @@ class ZendeskAuthTest {
         zendesk.start();
         HelpdeskConfig config = new HelpdeskConfig(Map.of("zendesk", helpdesk(""), "zendesk-fr", helpdesk("/fr")),
                 new HelpdeskConfig.Routing("zendesk", null));
-        HttpHelpdeskClient http = new HttpHelpdeskClient(new HelpdeskCircuits(BreakerSettings.defaults()),
+        HttpHelpdeskClient http = new HttpHelpdeskClient(OutboundHttp.standalone(),
+                new HelpdeskCircuits(BreakerSettings.defaults()),
                 new HelpdeskBudgets(config, new BatchTransactions(null), new SimpleMeterRegistry()), new ObjectMapper());
         auth = new ZendeskAuth(config, http, new ObjectMapper(), Clock.systemUTC());
     }

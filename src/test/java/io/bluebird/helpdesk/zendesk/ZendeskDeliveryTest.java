@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +40,7 @@ import io.bluebird.StandIn;
 import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.bluebird.http.Hmac;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +86,8 @@ class ZendeskDeliveryTest {
     JmsTemplate jms;
     @Autowired
     HelpdeskCircuits circuits;
+    @Autowired
+    MeterRegistry meters;
 
     HubClient hub;
 
@@ -140,6 +143,17 @@ class ZendeskDeliveryTest {
                         .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true")))));
         assertThat(createsOf("jane1001")).isEqualTo(1);
         assertThat(hub.conversationOf("jane1001").path("messages")).hasSize(2);
+    }
+
+    /** Calls out go through Spring Boot's RestClient, which times each in http.client.requests by host and status. */
+    @Test
+    void theCallsToZendeskAreTimedByHostMethodAndStatus() {
+        hub.postMessage(HubClient.dm("1101", "u1101", "jane1101", "Is anyone there?"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> createsOf("jane1101") == 1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.get("http.client.requests")
+                .tag("client.name", "localhost").tag("method", "POST").tag("status", "201").timer().count())
+                .isPositive());
     }
 
     /**
