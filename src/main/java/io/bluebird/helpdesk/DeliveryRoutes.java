@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,13 @@ public class DeliveryRoutes implements CamelContextConfiguration, ApplicationRun
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (Map.Entry<String, HelpdeskSettings> helpdesk : config.helpdesks().entrySet()) {
-            String type = helpdesk.getValue().type();
+            HelpdeskSettings settings = helpdesk.getValue();
+            String type = settings.type();
             boolean http = tickets.delivers(type);
             String template = http ? "ticket-delivery" : type + "-delivery";
-            if (camelContext.getCamelContextExtension().getContextPlugin(Model.class)
-                    .getRouteTemplateDefinition(template) == null) {
+            RouteTemplateDefinition definition = camelContext.getCamelContextExtension()
+                    .getContextPlugin(Model.class).getRouteTemplateDefinition(template);
+            if (definition == null) {
                 // Camel ignores what this method throws: the start-up is stopped below
                 unknownTypes.add("bluebird.helpdesks." + helpdesk.getKey() + ".type is '" + type
                         + "': no route template " + template + " in routes/");
@@ -75,11 +78,23 @@ public class DeliveryRoutes implements CamelContextConfiguration, ApplicationRun
                     .routeId(routeId(helpdesk.getKey()))
                     .parameter("helpdesk", helpdesk.getKey());
             if (http) {
-                route.parameter("consumers", tickets.batches(type) ? "#deliveryBatches" : "#singleDeliveries");
+                route.parameter("listeners", tickets.batches(type) ? "#deliveryBatches" : "#singleDeliveries");
+            }
+            // the typed settings as the template's parameters, for a template that has them (the integrator's may not)
+            if (declares(definition, "consumers")) {
+                route.parameter("consumers", settings.consumers());
+            }
+            if (settings instanceof JmsSettings jms) {
+                route.parameter("queue", jms.queue());
             }
             String routeId = route.add();
             log.info("Helpdesk '{}' ({}) delivers from queue bluebird.tickets.{} (route {})", helpdesk.getKey(),
-                    helpdesk.getValue().type(), helpdesk.getKey(), routeId);
+                    type, helpdesk.getKey(), routeId);
         }
+    }
+
+    private static boolean declares(RouteTemplateDefinition template, String parameter) {
+        return template.getTemplateParameters() != null && template.getTemplateParameters().stream()
+                .anyMatch(declared -> parameter.equals(declared.getName()));
     }
 }

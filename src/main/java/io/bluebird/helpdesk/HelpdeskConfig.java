@@ -1,20 +1,18 @@
 package io.bluebird.helpdesk;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * The configured helpdesks by name, and which one gets each conversation.
- *
- * @param helpdesks The helpdesks by name, each with its type (zendesk, freshdesk, rt, webhook, jms) and that type's
- *     keys: base-url, credentials, timeout, consumers, requests-per-minute, custom fields (see the README's Helpdesks).
- * @param routing Which helpdesk gets each conversation.
+ * The configured helpdesks by name, each bound to its type's settings ({@link HelpdeskSettings#of}), and which one
+ * gets each conversation. Checked as it is made: a broken configuration stops the start with a line naming its key.
  */
-@ConfigurationProperties("bluebird")
 public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing routing) {
 
     public HelpdeskConfig {
@@ -32,14 +30,11 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
         }
         // a helpdesk no conversation can reach may lack them (the shipped zendesk, before it is set up)
         for (String routed : routedTo(routing)) {
-            HelpdeskCredentials.missing(routed, helpdesks.get(routed)).ifPresent(missing -> {
+            helpdesks.get(routed).missing("bluebird.helpdesks." + routed + ".").ifPresent(missing -> {
                 throw new IllegalStateException(missing + ", and bluebird.routing sends conversations to " + routed);
             });
         }
         helpdesks.forEach((name, settings) -> {
-            if (settings.customFields() == null) {
-                return;
-            }
             for (String fact : settings.customFields().keySet()) {
                 if (!TicketFacts.NAMES.contains(fact)) {
                     throw new IllegalStateException("bluebird.helpdesks." + name + ".custom-fields has '" + fact
@@ -47,6 +42,18 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
                 }
             }
         });
+    }
+
+    /** {@code bluebird.helpdesks.<name>}, each as the record of its {@code type}, and {@code bluebird.routing}. */
+    public static HelpdeskConfig from(Binder binder) {
+        Map<String, HelpdeskSettings> helpdesks = new LinkedHashMap<>();
+        for (String name : binder.bind("bluebird.helpdesks", Bindable.mapOf(String.class, Object.class))
+                .orElse(Map.of()).keySet()) {
+            String key = "bluebird.helpdesks." + name;
+            String type = binder.bind(key + ".type", String.class).orElse(null);
+            helpdesks.put(name, binder.bindOrCreate(key, HelpdeskSettings.of(type)));
+        }
+        return new HelpdeskConfig(helpdesks, binder.bindOrCreate("bluebird.routing", Routing.class));
     }
 
     private static Set<String> routedTo(Routing routing) {
@@ -61,6 +68,16 @@ public record HelpdeskConfig(Map<String, HelpdeskSettings> helpdesks, Routing ro
             throw new IllegalArgumentException("no helpdesk '" + name + "' under bluebird.helpdesks");
         }
         return settings;
+    }
+
+    /** The helpdesk's settings as its type's record, for that type's adapter. */
+    public <T extends HelpdeskSettings> T helpdesk(String name, Class<T> type) {
+        HelpdeskSettings settings = helpdesk(name);
+        if (!type.isInstance(settings)) {
+            throw new IllegalArgumentException("helpdesk '" + name + "' is of type " + settings.type() + ", not "
+                    + type.getSimpleName());
+        }
+        return type.cast(settings);
     }
 
     /**

@@ -74,13 +74,12 @@ public class NativeHelpdeskEvents {
 
     private void authenticate(HelpdeskSettings settings, byte[] body, String authorization, String signature,
                               String timestamp) {
-        boolean signs = "zendesk".equals(settings.type()) && settings.webhookSecret() != null
-                && !settings.webhookSecret().isBlank();
-        if (signs && signature != null) {
+        if (settings instanceof ZendeskSettings zendesk && zendesk.webhookSecret() != null
+                && !zendesk.webhookSecret().isBlank() && signature != null) {
             byte[] stamp = (timestamp == null ? "" : timestamp).getBytes(StandardCharsets.UTF_8);
             byte[] signed = Arrays.copyOf(stamp, stamp.length + body.length);
             System.arraycopy(body, 0, signed, stamp.length, body.length);
-            if (!Hmac.matches(Hmac.sha256Base64(settings.webhookSecret(), signed), signature)) {
+            if (!Hmac.matches(Hmac.sha256Base64(zendesk.webhookSecret(), signed), signature)) {
                 throw new RequestRejected(401, "wrong X-Zendesk-Webhook-Signature");
             }
             return;

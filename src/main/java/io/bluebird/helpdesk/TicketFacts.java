@@ -48,10 +48,11 @@ public final class TicketFacts {
      * The helpdesk's configured fields with their values: those of {@code custom-fields}, and the conversation id in
      * {@code conversation-field} (which some adapters also look tickets up by).
      */
-    public static Map<String, Object> fields(TicketEvent event, HelpdeskSettings settings) {
-        Map<String, Object> fields = fields(event, settings.customFields());
-        if (settings.conversationField() != null && !settings.conversationField().isBlank()) {
-            fields.put(settings.conversationField(), event.conversationId());
+    public static Map<String, Object> fields(TicketEvent event, Map<String, String> customFields,
+                                             String conversationField) {
+        Map<String, Object> fields = fields(event, customFields);
+        if (conversationField != null && !conversationField.isBlank()) {
+            fields.put(conversationField, event.conversationId());
         }
         return fields;
     }

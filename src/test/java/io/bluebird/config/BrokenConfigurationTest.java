@@ -11,7 +11,7 @@ import io.bluebird.channel.x.XSettings;
 import io.bluebird.conversation.TicketSettings;
 import io.bluebird.database.DatabaseSettings;
 import io.bluebird.helpdesk.DeliverySettings;
-import io.bluebird.helpdesk.HelpdeskConfig;
+import io.bluebird.helpdesk.HelpdeskConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,13 +25,14 @@ import org.springframework.core.NestedExceptionUtils;
  */
 class BrokenConfigurationTest {
 
-    @EnableConfigurationProperties({HelpdeskConfig.class, XSettings.class, BlueskySettings.class,
+    @EnableConfigurationProperties({XSettings.class, BlueskySettings.class,
             TicketSettings.class, BrokerSettings.class, DeliverySettings.class, DatabaseSettings.class,
             ConsumerSettings.Process.class, ConsumerSettings.Delivery.class})
     static class Settings {
     }
 
-    private final ApplicationContextRunner hub = new ApplicationContextRunner().withUserConfiguration(Settings.class)
+    private final ApplicationContextRunner hub = new ApplicationContextRunner()
+            .withUserConfiguration(Settings.class, HelpdeskConfiguration.class)
             .withPropertyValues("bluebird.helpdesks.jms.type=jms", "bluebird.routing.default-helpdesk=jms");
 
     @Test

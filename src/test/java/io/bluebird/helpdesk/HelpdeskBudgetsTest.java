@@ -16,8 +16,7 @@ class HelpdeskBudgetsTest {
 
     @Test
     void anEndpointsCallsBeyondItsBurstWaitAndTheOthersDoNot() {
-        HelpdeskSettings jms = new HelpdeskSettings("jms", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        HelpdeskSettings jms = new JmsSettings("bluebird.helpdesk.tickets", 4);
         HelpdeskBudgets budgets = new HelpdeskBudgets(new HelpdeskConfig(Map.of("jms", jms), null),
                 new BatchTransactions(null), meters);
 

@@ -32,8 +32,7 @@ class HttpHelpdeskClientTest {
 
     /** Budgets for helpdesks the configuration does not name: no limit until an answer gives one. */
     private static HelpdeskBudgets noLimits() {
-        HelpdeskSettings jms = new HelpdeskSettings("jms", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        HelpdeskSettings jms = new JmsSettings("bluebird.helpdesk.tickets", 4);
         return new HelpdeskBudgets(new HelpdeskConfig(Map.of("jms", jms), null), new BatchTransactions(null),
                 new SimpleMeterRegistry());
     }

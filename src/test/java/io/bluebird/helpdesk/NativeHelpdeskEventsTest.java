@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class NativeHelpdeskEventsTest {
 
-    static final HelpdeskSettings ZENDESK = new HelpdeskSettings("zendesk", "https://z", null, "bluebird", "s3cret",
-            null, null, null, null, "signing-secret", null, null, null, null, null, null, null, null, null, null, null);
-    static final HelpdeskSettings RT = new HelpdeskSettings("rt", "https://rt", null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final HelpdeskSettings ZENDESK = new ZendeskSettings("https://z", "bluebird", "s3cret", null, null, null,
+            null, "signing-secret", null, 200, 100, 4);
+    static final HelpdeskSettings RT = new RtSettings("https://rt", null, null, null, null, null, null, null, null, 0,
+            4);
     final NativeHelpdeskEvents events = new NativeHelpdeskEvents(new HelpdeskConfig(Map.of("zendesk", ZENDESK, "rt",
             RT), new HelpdeskConfig.Routing("zendesk", null)), new ApiToken(new ApiSettings("api-token", "")), new ObjectMapper());
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
-import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.FreshdeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketApi;
@@ -82,7 +82,7 @@ public class FreshdeskTickets implements TicketApi {
 
     @Override
     public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        FreshdeskSettings settings = settings(helpdesk);
         // Ticket Create has a limit of its own (creates-per-minute)
         String ticketId = budgets.within(helpdesk, HelpdeskBudgets.CREATE_TICKET, settings.createsPerMinute(), () ->
                 call(helpdesk, "POST", "/api/v2/tickets", newTicket(event, joined, settings))).path("id").asText(null);
@@ -115,7 +115,7 @@ public class FreshdeskTickets implements TicketApi {
     public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
         call(helpdesk, "POST", "/api/v2/tickets/" + ticketId + "/notes",
                 Map.of("body", html(TicketText.of(event.survey())), "private", true));
-        String surveyField = config.helpdesk(helpdesk).surveyField();
+        String surveyField = settings(helpdesk).surveyField();
         if (surveyField != null && !surveyField.isBlank()) {
             updateTicket(helpdesk, ticketId, Map.of("custom_fields", Map.of(surveyField, event.survey().score())));
         }
@@ -135,7 +135,7 @@ public class FreshdeskTickets implements TicketApi {
     }
 
     /** The create body: requester, HTML description, priority 1-4, open, source, tags (with the lookup tag). */
-    static Map<String, Object> newTicket(TicketEvent event, List<SocialMessage> joined, HelpdeskSettings settings) {
+    static Map<String, Object> newTicket(TicketEvent event, List<SocialMessage> joined, FreshdeskSettings settings) {
         Map<String, Object> ticket = new LinkedHashMap<>();
         Requesters.Requester requester = Requesters.of(event.customer());
         ticket.put("name", requester.name());
@@ -148,7 +148,7 @@ public class FreshdeskTickets implements TicketApi {
         List<String> tags = new ArrayList<>(event.tags());
         tags.add(lookupTag(event.conversationId()));
         ticket.put("tags", tags);
-        Map<String, Object> fields = TicketFacts.fields(event, settings);
+        Map<String, Object> fields = TicketFacts.fields(event, settings.customFields(), settings.conversationField());
         if (!fields.isEmpty()) {
             ticket.put("custom_fields", fields);
         }
@@ -189,14 +189,18 @@ public class FreshdeskTickets implements TicketApi {
 
     /** Update Ticket ({@code PUT /api/v2/tickets/{id}}), within its own limit ({@code updates-per-minute}). */
     private void updateTicket(String helpdesk, String ticketId, Map<String, Object> changes) {
-        budgets.within(helpdesk, HelpdeskBudgets.UPDATE_TICKET, config.helpdesk(helpdesk).updatesPerMinute(), () ->
+        budgets.within(helpdesk, HelpdeskBudgets.UPDATE_TICKET, settings(helpdesk).updatesPerMinute(), () ->
                 call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId, changes));
     }
 
     private JsonNode call(String helpdesk, String method, String path, Object body) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        FreshdeskSettings settings = settings(helpdesk);
         String basic = Base64.getEncoder().encodeToString((settings.apiKey() + ":X").getBytes(StandardCharsets.UTF_8));
         return http.exchange(helpdesk, method, URI.create(settings.baseUrl() + path), "Basic " + basic, body,
                 settings.timeout());
+    }
+
+    private FreshdeskSettings settings(String helpdesk) {
+        return config.helpdesk(helpdesk, FreshdeskSettings.class);
     }
 }

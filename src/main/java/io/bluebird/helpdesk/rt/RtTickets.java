@@ -11,7 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
-import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.RtSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketApi;
@@ -60,7 +60,7 @@ public class RtTickets implements TicketApi {
     /** The ticket whose conversation-field holds the conversation id (TicketSQL): RT has no idempotency key. */
     @Override
     public String existingTicket(String helpdesk, TicketEvent event) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        RtSettings settings = settings(helpdesk);
         if (settings.conversationField() == null || settings.conversationField().isBlank()) {
             return null;
         }
@@ -78,7 +78,7 @@ public class RtTickets implements TicketApi {
     @Override
     public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
         String ticketId = call(helpdesk, "POST", "/REST/2.0/ticket", newTicket(event, joined,
-                config.helpdesk(helpdesk)))
+                settings(helpdesk)))
                 .path("id").asText(null);
         if (ticketId == null) {
             throw new HelpdeskRejected(helpdesk + ": RT created no ticket id");
@@ -109,7 +109,7 @@ public class RtTickets implements TicketApi {
     public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
         String base = "/REST/2.0/ticket/" + ticketId;
         call(helpdesk, "POST", base + "/comment", text(TicketText.of(event.survey())));
-        String surveyField = config.helpdesk(helpdesk).surveyField();
+        String surveyField = settings(helpdesk).surveyField();
         if (surveyField != null && !surveyField.isBlank()) {
             call(helpdesk, "PUT", base, Map.of("CustomFields",
                     Map.of(surveyField, String.valueOf(event.survey().score()))));
@@ -121,16 +121,17 @@ public class RtTickets implements TicketApi {
     public void addTags(String helpdesk, String ticketId, List<String> tags) {
     }
 
-    static Map<String, Object> newTicket(TicketEvent event, List<SocialMessage> joined, HelpdeskSettings settings) {
+    static Map<String, Object> newTicket(TicketEvent event, List<SocialMessage> joined, RtSettings settings) {
         Map<String, Object> ticket = new LinkedHashMap<>();
-        ticket.put("Queue", settings.queue() == null || settings.queue().isBlank() ? "General" : settings.queue());
+        ticket.put("Queue", settings.queue());
         ticket.put("Subject", event.subject());
         ticket.put("Requestor", Requesters.of(event.customer()).email());
         ticket.put("Content", TicketText.newTicket(event, joined));
         ticket.put("ContentType", "text/plain");
         ticket.put("Priority", priority(event.priority()));
         Map<String, String> fields = new LinkedHashMap<>();
-        TicketFacts.fields(event, settings).forEach((field, value) -> fields.put(field, String.valueOf(value)));
+        TicketFacts.fields(event, settings.customFields(), settings.conversationField())
+                .forEach((field, value) -> fields.put(field, String.valueOf(value)));
         if (!fields.isEmpty()) {
             ticket.put("CustomFields", fields);
         }
@@ -163,17 +164,21 @@ public class RtTickets implements TicketApi {
     }
 
     private JsonNode call(String helpdesk, String method, String path, Object body) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        RtSettings settings = settings(helpdesk);
         return http.exchange(helpdesk, method, URI.create(settings.baseUrl() + path), authorization(settings), body,
                 settings.timeout());
     }
 
     /** An RT auth token ({@code Authorization: token …}) or, without one, basic auth with user name and password. */
-    private static String authorization(HelpdeskSettings settings) {
+    private static String authorization(RtSettings settings) {
         if (settings.token() != null && !settings.token().isBlank()) {
             return "token " + settings.token();
         }
         return "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password())
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RtSettings settings(String helpdesk) {
+        return config.helpdesk(helpdesk, RtSettings.class);
     }
 }

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.bluebird.helpdesk.HelpdeskConfig;
-import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.WebhookSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.TicketDeliveries;
 import io.bluebird.http.Hmac;
@@ -35,7 +35,7 @@ public class WebhookTickets {
     }
 
     public void deliver(String event, String eventId, String type, String helpdesk) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        WebhookSettings settings = config.helpdesk(helpdesk, WebhookSettings.class);
         if (settings.secret() == null || settings.secret().isBlank()) {
             throw new IllegalStateException("bluebird.helpdesks." + helpdesk + ".secret is required: receivers"
                     + " must be able to check what they get");

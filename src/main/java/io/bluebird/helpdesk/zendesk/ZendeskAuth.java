@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
-import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.ZendeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.http.HttpAnswer;
 import org.slf4j.Logger;
@@ -51,11 +51,11 @@ public class ZendeskAuth {
     }
 
     public String authorization(String helpdesk) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
-        if (present(settings.clientId()) && present(settings.clientSecret())) {
+        ZendeskSettings settings = config.helpdesk(helpdesk, ZendeskSettings.class);
+        if (settings.hasOAuthClient()) {
             return "Bearer " + token(helpdesk, settings).value();
         }
-        if (present(settings.email()) && present(settings.apiToken())) {
+        if (settings.hasApiToken()) {
             String basic = settings.email() + "/token:" + settings.apiToken();
             return "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8));
         }
@@ -68,7 +68,7 @@ public class ZendeskAuth {
         tokens.computeIfPresent(helpdesk, (name, cached) -> cached.isDone() ? null : cached);
     }
 
-    private Token token(String helpdesk, HelpdeskSettings settings) {
+    private Token token(String helpdesk, ZendeskSettings settings) {
         CompletableFuture<Token> mine = new CompletableFuture<>();
         CompletableFuture<Token> current = tokens.compute(helpdesk, (name, cached) ->
                 cached != null && (!cached.isDone() || clock.instant().isBefore(cached.join().renewAt())) ? cached
@@ -95,7 +95,7 @@ public class ZendeskAuth {
         }
     }
 
-    private Token fetch(String helpdesk, HelpdeskSettings settings) {
+    private Token fetch(String helpdesk, ZendeskSettings settings) {
         String request = json.createObjectNode()
                 .put("grant_type", "client_credentials")
                 .put("client_id", settings.clientId())
@@ -118,10 +118,6 @@ public class ZendeskAuth {
         } catch (JsonProcessingException e) {
             throw new HelpdeskRejected(helpdesk + ": the token answer is not JSON");
         }
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 
     private record Token(String value, Instant renewAt) {

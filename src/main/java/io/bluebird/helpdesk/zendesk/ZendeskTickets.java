@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskRejected;
-import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.ZendeskSettings;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.helpdesk.Requesters;
 import io.bluebird.helpdesk.TicketApi;
@@ -82,7 +82,7 @@ public class ZendeskTickets implements TicketApi {
     public String create(String helpdesk, TicketEvent event, List<SocialMessage> joined) {
         HttpAnswer response = call(helpdesk, "POST", "/api/v2/tickets.json",
                 Map.of("Idempotency-Key", idempotencyKey(event)),
-                new TicketRequest(newTicket(event, joined, config.helpdesk(helpdesk).customFields())));
+                new TicketRequest(newTicket(event, joined, settings(helpdesk).customFields())));
         String ticketId = createdTicketId(helpdesk, response);
         log.info("{}: conversation {} is Zendesk ticket {}{}", helpdesk, event.conversationId(), ticketId,
                 response.header("x-idempotency-lookup").map(hit -> " (idempotency " + hit + ")")
@@ -100,13 +100,13 @@ public class ZendeskTickets implements TicketApi {
     @Override
     public void addSurveyResult(String helpdesk, String ticketId, TicketEvent event) {
         updateTicket(helpdesk, ticketId,
-                new TicketRequest(surveyResult(event, config.helpdesk(helpdesk).surveyField())));
+                new TicketRequest(surveyResult(event, settings(helpdesk).surveyField())));
         log.info("{}: added survey result {} to Zendesk ticket {}", helpdesk, event.survey().tag(), ticketId);
     }
 
     /** Update Ticket, within that endpoint's own limit besides the account's ({@code updates-per-minute}). */
     private void updateTicket(String helpdesk, String ticketId, TicketRequest change) {
-        budgets.within(helpdesk, HelpdeskBudgets.UPDATE_TICKET, config.helpdesk(helpdesk).updatesPerMinute(), () ->
+        budgets.within(helpdesk, HelpdeskBudgets.UPDATE_TICKET, settings(helpdesk).updatesPerMinute(), () ->
                 call(helpdesk, "PUT", "/api/v2/tickets/" + ticketId + ".json", Map.of(), change));
     }
 
@@ -186,7 +186,7 @@ public class ZendeskTickets implements TicketApi {
 
     private HttpAnswer call(String helpdesk, String method, String path, Map<String, String> headers,
                                       Object body) {
-        HelpdeskSettings settings = config.helpdesk(helpdesk);
+        ZendeskSettings settings = settings(helpdesk);
         URI uri = URI.create(settings.baseUrl() + path);
         String request = body == null ? null : http.toJson(body);
         HttpAnswer response = http.send(helpdesk, method, uri,
@@ -239,5 +239,9 @@ public class ZendeskTickets implements TicketApi {
     }
 
     record Requester(String name, String email) {
+    }
+
+    private ZendeskSettings settings(String helpdesk) {
+        return config.helpdesk(helpdesk, ZendeskSettings.class);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.bluebird.conversation.TicketEvents;
 import io.bluebird.helpdesk.TicketUpdate;
-import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.RtSettings;
 import io.bluebird.model.Author;
 import io.bluebird.model.Direction;
 import io.bluebird.model.Priority;
@@ -28,9 +28,8 @@ class RtTicketsTest {
     void aNewTicketGoesToTheQueueWithItsFields() {
         TicketEvent event = TicketEvents.of("conv-1", null, List.of(DM), Instant.EPOCH).withPriority(Priority.HIGH)
                 .withTags(List.of("priority-long-wait"));
-        HelpdeskSettings settings = new HelpdeskSettings("rt", "http://rt", "Social", null, null, null, null, null,
-                null, null, null, null, null, null, null, null, "Bluebird Conversation",
-                Map.of("priority-rule", "Bluebird Priority Rule"), null, null, null);
+        RtSettings settings = new RtSettings("http://rt", "Social", null, null, null, null, "Bluebird Conversation",
+                null, Map.of("priority-rule", "Bluebird Priority Rule"), 0, 4);
 
         Map<String, Object> ticket = RtTickets.newTicket(event, List.of(), settings);
 

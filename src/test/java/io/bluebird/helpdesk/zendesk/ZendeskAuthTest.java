@@ -26,6 +26,7 @@ import io.bluebird.helpdesk.HelpdeskBudgets;
 import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.bluebird.helpdesk.HelpdeskConfig;
 import io.bluebird.helpdesk.HelpdeskSettings;
+import io.bluebird.helpdesk.ZendeskSettings;
 import io.bluebird.helpdesk.HelpdeskUnavailable;
 import io.bluebird.helpdesk.HttpHelpdeskClient;
 import io.bluebird.http.OutboundHttp;
@@ -111,7 +112,7 @@ class ZendeskAuthTest {
     }
 
     private HelpdeskSettings helpdesk(String path) {
-        return new HelpdeskSettings("zendesk", zendesk.baseUrl() + path, null, "bluebird-test", "client-secret", null,
-                null, Duration.ofSeconds(5), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ZendeskSettings(zendesk.baseUrl() + path, "bluebird-test", "client-secret", null, null,
+                Duration.ofSeconds(5), null, null, null, 200, 100, 4);
     }
 }
