@@ -34,7 +34,7 @@ public record FreshdeskSettings(
         @DefaultValue("200") int requestsPerMinute,
         @DefaultValue("80") int updatesPerMinute,
         @DefaultValue("80") int createsPerMinute,
-        @DefaultValue("4") int consumers) implements HelpdeskSettings {
+        @DefaultValue("4") int consumers) implements HttpHelpdeskSettings {
 
     public static final String TYPE = "freshdesk";
 
@@ -48,10 +48,7 @@ public record FreshdeskSettings(
     }
 
     @Override
-    public Optional<String> missing(String key) {
-        if (!hasText(baseUrl)) {
-            return Optional.of(key + "base-url is empty");
-        }
+    public Optional<String> missingCredentials(String key) {
         return hasText(apiKey) ? Optional.empty() : Optional.of(key + "api-key is empty");
     }
 }

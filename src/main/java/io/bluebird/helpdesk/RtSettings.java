@@ -34,7 +34,7 @@ public record RtSettings(
         String surveyField,
         Map<String, String> customFields,
         @DefaultValue("0") int requestsPerMinute,
-        @DefaultValue("4") int consumers) implements HelpdeskSettings {
+        @DefaultValue("4") int consumers) implements HttpHelpdeskSettings {
 
     public static final String TYPE = "rt";
 
@@ -49,10 +49,7 @@ public record RtSettings(
     }
 
     @Override
-    public Optional<String> missing(String key) {
-        if (!hasText(baseUrl)) {
-            return Optional.of(key + "base-url is empty");
-        }
+    public Optional<String> missingCredentials(String key) {
         return hasText(token) || hasText(username) && hasText(password) ? Optional.empty()
                 : Optional.of(key + "token is empty (or username and password)");
     }

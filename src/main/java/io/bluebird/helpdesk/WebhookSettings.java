@@ -21,7 +21,7 @@ public record WebhookSettings(
         String secret,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("0") int requestsPerMinute,
-        @DefaultValue("4") int consumers) implements HelpdeskSettings {
+        @DefaultValue("4") int consumers) implements HttpHelpdeskSettings {
 
     public static final String TYPE = "webhook";
 
@@ -31,10 +31,7 @@ public record WebhookSettings(
     }
 
     @Override
-    public Optional<String> missing(String key) {
-        if (!hasText(baseUrl)) {
-            return Optional.of(key + "base-url is empty");
-        }
+    public Optional<String> missingCredentials(String key) {
         return hasText(secret) ? Optional.empty()
                 : Optional.of(key + "secret is empty: receivers must be able to check what they get");
     }

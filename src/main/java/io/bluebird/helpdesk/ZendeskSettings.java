@@ -37,7 +37,7 @@ public record ZendeskSettings(
         Map<String, String> customFields,
         @DefaultValue("200") int requestsPerMinute,
         @DefaultValue("100") int updatesPerMinute,
-        @DefaultValue("4") int consumers) implements HelpdeskSettings {
+        @DefaultValue("4") int consumers) implements HttpHelpdeskSettings {
 
     public static final String TYPE = "zendesk";
 
@@ -60,10 +60,7 @@ public record ZendeskSettings(
     }
 
     @Override
-    public Optional<String> missing(String key) {
-        if (!hasText(baseUrl)) {
-            return Optional.of(key + "base-url is empty");
-        }
+    public Optional<String> missingCredentials(String key) {
         return hasOAuthClient() || hasApiToken() ? Optional.empty()
                 : Optional.of(key + "client-id and " + key + "client-secret are empty (an OAuth client of Admin"
                 + " Center; or, until API tokens end on 2027-04-30, email and api-token)");
