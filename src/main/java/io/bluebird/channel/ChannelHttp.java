@@ -4,10 +4,10 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
+import io.bluebird.client.OutboundHttp;
+import io.bluebird.client.PeerUnreachable;
 import io.bluebird.http.JsonText;
-import io.bluebird.http.OutboundHttp;
-import io.bluebird.http.PeerUnreachable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 

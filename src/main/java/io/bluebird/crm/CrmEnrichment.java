@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bluebird.client.OutboundHttp;
 import io.bluebird.conversation.Conversations;
-import io.bluebird.http.OutboundHttp;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.TicketEvent;
 import io.bluebird.model.TicketTags;

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.bluebird.broker.BatchTransactions;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
 import io.bluebird.http.RetryAfter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
+import io.bluebird.client.OutboundHttp;
+import io.bluebird.client.PeerUnreachable;
 import io.bluebird.http.JsonText;
-import io.bluebird.http.OutboundHttp;
-import io.bluebird.http.PeerUnreachable;
 import io.bluebird.http.RetryAfter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.http.HttpMethod;

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.bluebird.http.OutboundHttp;
+import io.bluebird.client.OutboundHttp;
 import io.bluebird.model.CrmRecord;
 import io.bluebird.model.Customer;
 import org.junit.jupiter.api.AfterEach;

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.breaker.BreakerSettings;
 import io.bluebird.broker.BatchTransactions;
-import io.bluebird.http.OutboundHttp;
+import io.bluebird.client.OutboundHttp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.bluebird.channel.BoundedCache;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
 import io.bluebird.http.PathIds;
 import io.bluebird.model.Author;
 import org.slf4j.Logger;

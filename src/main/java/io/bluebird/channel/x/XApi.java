@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
 import io.bluebird.http.RetryAfter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
-import io.bluebird.http.HttpAnswer;
+import io.bluebird.client.HttpAnswer;
 import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import org.slf4j.Logger;

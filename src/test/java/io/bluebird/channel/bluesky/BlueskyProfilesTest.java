@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.MutableClock;
 import io.bluebird.channel.ChannelHttp;
-import io.bluebird.http.OutboundHttp;
+import io.bluebird.client.OutboundHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

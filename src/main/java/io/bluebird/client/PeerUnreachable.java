@@ -1,4 +1,4 @@
-package io.bluebird.http;
+package io.bluebird.client;
 
 /**
  * A call out that could not be made or got no answer in time (refused, reset, timed out): the callers' own

@@ -1,4 +1,4 @@
-package io.bluebird.http;
+package io.bluebird.client;
 
 import java.io.IOException;
 import java.io.InputStream;
