@@ -20,6 +20,12 @@ public class RouteRefusals implements Processor {
 
     private static final Problem UNAVAILABLE = Refusals.of(503, null);
 
+    private final String retryAfter;
+
+    public RouteRefusals(HttpSettings settings) {
+        this.retryAfter = String.valueOf(settings.retryAfter().toSeconds());
+    }
+
     @Override
     public void process(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -30,6 +36,10 @@ public class RouteRefusals implements Processor {
         answering.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         answering.setHeader(Exchange.CONTENT_TYPE, answer.contentType());
         answering.setBody(answer.body());
+        if (answer.status() == 503) {
+            // nothing was kept: the caller sends it again, after this long
+            answering.setHeader("Retry-After", retryAfter);
+        }
     }
 
     /** The domain's refusals as their statuses; anything else is the hub's failure, to be sent again. */
