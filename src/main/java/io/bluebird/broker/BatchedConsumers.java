@@ -17,9 +17,19 @@ import org.springframework.jms.listener.AbstractMessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 public class BatchedConsumers {
 
+    private final ConsumerSettings.Process process;
+
+    public BatchedConsumers(ConsumerSettings.Process process) {
+        this.process = process;
+    }
+
+    /** The process stage's consumers ({@code bluebird.process.consumers}), which its route reads. */
+    public int processConsumers() {
+        return process.consumers();
+    }
+
     @Bean
-    MessageListenerContainerFactory processBatches(BatchTransactions transactions, MeterRegistry meters,
-                                                   ConsumerSettings.Process process) {
+    MessageListenerContainerFactory processBatches(BatchTransactions transactions, MeterRegistry meters) {
         return factory(transactions, meters, "process", "Messages the process stage took in one transaction",
                 process.batchSize());
     }

@@ -1,6 +1,7 @@
 package io.bluebird.survey;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +9,23 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Surveys in {@code /actuator/prometheus}: sent, answered, response rate, CSAT average and NPS per channel, helpdesk
  * and survey type, read from the database so that they are the whole hub's figures (every instance, every
- * restart), refreshed every minute and whenever a survey is sent or answered.
+ * restart), refreshed every {@code bluebird.survey.metrics-refresh} and whenever a survey is sent or answered.
  */
 @Component
-public class SurveyMetrics {
+public class SurveyMetrics implements SchedulingConfigurer {
+
+    private static final Duration FIRST_REFRESH = Duration.ofSeconds(5);
 
     private final SurveyStore store;
+    private final Duration every;
     private final Clock clock;
     private final MultiGauge sent;
     private final MultiGauge answered;
@@ -27,8 +33,9 @@ public class SurveyMetrics {
     private final MultiGauge csatAverage;
     private final MultiGauge nps;
 
-    public SurveyMetrics(MeterRegistry registry, SurveyStore store, Clock clock) {
+    public SurveyMetrics(MeterRegistry registry, SurveyStore store, Clock clock, SurveySettings settings) {
         this.store = store;
+        this.every = settings.metricsRefresh();
         this.clock = clock;
         this.sent = MultiGauge.builder("bluebird.surveys.sent").description("Surveys sent")
                 .register(registry);
@@ -42,7 +49,11 @@ public class SurveyMetrics {
                 .description("Net Promoter Score (-100 to 100)").register(registry);
     }
 
-    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${bluebird.survey.metrics-refresh:PT1M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, every, FIRST_REFRESH));
+    }
+
     public void refresh() {
         List<SurveySummary.Row> rows = store.summary(Instant.EPOCH, clock.instant().plusSeconds(1));
         List<MultiGauge.Row<?>> sentRows = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param alsoTo One more helpdesk that gets every survey.completed event.
  * @param channels Per channel: type, language and messaging-window overrides.
  * @param wording The texts per language: csat, nps and thanks; {name} is the customer's name.
+ * @param metricsRefresh How often the survey gauges on /actuator/prometheus are computed again (default 1m).
  */
 @ConfigurationProperties("bluebird.survey")
 public record SurveySettings(
@@ -30,7 +31,8 @@ public record SurveySettings(
         Duration commentWindow,
         String alsoTo,
         Map<String, Channel> channels,
-        Map<String, Wording> wording) {
+        Map<String, Wording> wording,
+        Duration metricsRefresh) {
 
     public SurveySettings {
         type = type == null ? "csat" : type;
@@ -40,6 +42,11 @@ public record SurveySettings(
         commentWindow = commentWindow == null ? Duration.ofMinutes(10) : commentWindow;
         channels = channels == null ? Map.of() : Map.copyOf(channels);
         wording = wording == null ? Map.of() : Map.copyOf(wording);
+        metricsRefresh = metricsRefresh == null ? Duration.ofMinutes(1) : metricsRefresh;
+        if (metricsRefresh.isNegative() || metricsRefresh.isZero()) {
+            throw new IllegalArgumentException("bluebird.survey.metrics-refresh must be longer than 0, not "
+                    + metricsRefresh);
+        }
     }
 
     public record Channel(String type, String language, Duration messagingWindow) {

@@ -52,6 +52,16 @@ public class BlueskyPolling {
         this.clock = clock;
     }
 
+    /** Whether the poll routes start (bluebird.bluesky.poll.enabled). */
+    public boolean enabled() {
+        return settings.poll().enabled();
+    }
+
+    /** The poll routes' timer period in milliseconds (bluebird.bluesky.poll.interval). */
+    public long intervalMillis() {
+        return settings.poll().interval().toMillis();
+    }
+
     public PollBatch notifications() {
         if (!leases.holds(NOTIFICATIONS)) {
             return new PollBatch(NOTIFICATIONS, null, List.of());

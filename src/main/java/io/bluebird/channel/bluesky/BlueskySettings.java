@@ -35,7 +35,7 @@ public record BlueskySettings(
         chatProxy = chatProxy == null || chatProxy.isBlank() ? "did:web:api.bsky.chat#bsky_chat" : chatProxy;
         backfill = backfill == null ? Duration.ofDays(1) : backfill;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
-        poll = poll == null ? new Poll(null) : poll;
+        poll = poll == null ? new Poll(null, null) : poll;
         if (poll.enabled() && !(hasText(identifier) && hasText(appPassword))) {
             // polling without an account would fail every interval, quietly, in the log
             throw new IllegalStateException("bluebird.bluesky.poll.enabled is true but bluebird.bluesky.identifier"
@@ -44,13 +44,19 @@ public record BlueskySettings(
     }
 
     /**
-     * Of {@code poll.*}, the routes read {@code enabled} and {@code interval}; checked here is what polling needs.
+     * Polling the brand's notifications and DMs.
      *
      * @param enabled Poll the brand's notifications and DMs (default false); needs identifier and app-password.
+     * @param interval Time between two polls of the notifications and of the DMs (default 30s).
      */
-    public record Poll(Boolean enabled) {
+    public record Poll(Boolean enabled, Duration interval) {
         public Poll {
             enabled = enabled != null && enabled;
+            interval = interval == null ? Duration.ofSeconds(30) : interval;
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("bluebird.bluesky.poll.interval must be longer than 0, not "
+                        + interval);
+            }
         }
     }
 

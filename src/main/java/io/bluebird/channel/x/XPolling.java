@@ -59,6 +59,16 @@ public class XPolling {
         this.clock = clock;
     }
 
+    /** Whether the poll routes start (bluebird.x.poll.enabled). */
+    public boolean enabled() {
+        return settings.poll().enabled();
+    }
+
+    /** The poll routes' timer period in milliseconds (bluebird.x.poll.interval). */
+    public long intervalMillis() {
+        return settings.poll().interval().toMillis();
+    }
+
     public PollBatch mentions() {
         if (!leases.holds(MENTIONS)) {
             return new PollBatch(MENTIONS, null, List.of());

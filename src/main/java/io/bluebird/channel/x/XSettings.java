@@ -6,9 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code bluebird.x.*}: the X app (consumer secret for webhook signatures, app-only bearer token for reads) and the
- * brand account ({@code account-id}; OAuth 2.0 client and refresh token for DMs and replies). Of {@code poll.*}, the
- * routes read {@code enabled} and {@code interval}; {@code direct-messages} (default true) turns the DM poller off
- * where the webhook brings the DMs and only mentions are polled.
+ * brand account ({@code account-id}; OAuth 2.0 client and refresh token for DMs and replies).
  *
  * @param apiBaseUrl Where the X API is (default https://api.x.com).
  * @param consumerSecret The app's consumer secret (API Key Secret): signs the webhook deliveries and the CRC answer. A
@@ -39,7 +37,7 @@ public record XSettings(
     public XSettings {
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://api.x.com"
                 : apiBaseUrl.strip().replaceFirst("/$", "");
-        poll = poll == null ? new Poll(null, null) : poll;
+        poll = poll == null ? new Poll(null, null, null) : poll;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         if (poll.enabled()) {
             // polling with what it cannot do would fail every minute, quietly, in the log
@@ -64,11 +62,16 @@ public record XSettings(
      *
      * @param enabled Poll mentions (app token) and DMs (user context): for brands without a webhook (default false).
      * @param directMessages false where the webhook brings the DMs: then only mentions are polled (default true).
+     * @param interval How often mentions and DMs are each polled (default 60s).
      */
-    public record Poll(Boolean enabled, Boolean directMessages) {
+    public record Poll(Boolean enabled, Boolean directMessages, Duration interval) {
         public Poll {
             enabled = enabled != null && enabled;
             directMessages = directMessages == null || directMessages;
+            interval = interval == null ? Duration.ofSeconds(60) : interval;
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("bluebird.x.poll.interval must be longer than 0, not " + interval);
+            }
         }
     }
 

@@ -166,7 +166,7 @@ class XMessagesTest {
     @Test
     void theDmPollerStaysStillWhenTheWebhookBringsTheDms() {
         XSettings mentionsOnly = new XSettings(null, null, null, BRAND, null, null, null, null,
-                new XSettings.Poll(null, false), null);
+                new XSettings.Poll(null, false, null), null);
 
         PollBatch batch = new XPolling(mentionsOnly, null, null, null, Clock.systemUTC()).directMessages();
 
