@@ -51,6 +51,15 @@ public class OutboundHttp {
     }
 
     /**
+     * Puts {@code body} on the call as bytes of its own, not through Spring's message converters: those log the
+     * whole body at DEBUG, and bodies carry client secrets, refresh tokens and passwords.
+     */
+    public static RestClient.RequestBodySpec withBody(RestClient.RequestBodySpec call, MediaType type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return call.contentType(type).contentLength(bytes.length).body(out -> out.write(bytes));
+    }
+
+    /**
      * Makes the call and returns its answer, whatever its status. {@code what} names the call in the error, e.g.
      * "X POST /2/tweets"; never with a secret in it.
      */

@@ -98,7 +98,7 @@ public class HttpHelpdeskClient {
         RestClient.RequestBodySpec request = http.timingOutAfter(timeout).method(HttpMethod.valueOf(method)).uri(uri)
                 .accept(MediaType.APPLICATION_JSON);
         if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(json);
+            OutboundHttp.withBody(request, MediaType.APPLICATION_JSON, json);
         }
         headers.forEach(request::header);
         try {

@@ -15,6 +15,7 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
+import io.bluebird.client.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -82,7 +83,7 @@ public class BlueskyApi {
             request.header("atproto-proxy", settings.chatProxy());
         }
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(http.toJson(body));
+            OutboundHttp.withBody(request, MediaType.APPLICATION_JSON, http.toJson(body));
         }
         return http.send(request, "Bluesky " + name(methodAndQuery));
     }

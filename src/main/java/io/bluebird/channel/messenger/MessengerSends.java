@@ -12,6 +12,7 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
+import io.bluebird.client.OutboundHttp;
 import io.bluebird.conversation.Conversations;
 import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.QuickReply;
@@ -95,10 +96,10 @@ public class MessengerSends {
     }
 
     private HttpAnswer post(String body) {
-        return http.send(http.client(settings.timeout()).post()
+        return http.send(OutboundHttp.withBody(http.client(settings.timeout()).post()
                 .uri(URI.create(settings.graphBaseUrl() + "/me/messages"))
-                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + settings.pageAccessToken())
-                .body(body), "the Send API");
+                .header("Authorization", "Bearer " + settings.pageAccessToken()), MediaType.APPLICATION_JSON, body),
+                "the Send API");
     }
 
 }

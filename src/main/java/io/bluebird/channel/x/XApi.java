@@ -10,6 +10,7 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
+import io.bluebird.client.OutboundHttp;
 import io.bluebird.http.RetryAfter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -76,7 +77,7 @@ class XApi {
         RestClient.RequestBodySpec request = http.client(settings.timeout()).method(HttpMethod.valueOf(method))
                 .uri(URI.create(settings.apiBaseUrl() + pathAndQuery)).header("Authorization", "Bearer " + token);
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(http.toJson(body));
+            OutboundHttp.withBody(request, MediaType.APPLICATION_JSON, http.toJson(body));
         }
         return http.send(request, "X " + method + " " + pathAndQuery.replaceFirst("\\?.*", ""));
     }
