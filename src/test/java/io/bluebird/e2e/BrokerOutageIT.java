@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.ZendeskStandIn;
 import org.junit.jupiter.api.Test;
 
 /**

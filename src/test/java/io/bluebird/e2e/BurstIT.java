@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.bluebird.HubClient;
+import io.bluebird.ZendeskStandIn;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.bluebird.HubClient;
 import io.bluebird.StandIn;
+import io.bluebird.ZendeskStandIn;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -77,8 +78,7 @@ class BatchedDeliveryTest {
 
     @Test
     void queuedEventsGoInBatchesAndAFailedCallCommitsTheEventsBeforeItWhileItWaits() throws Exception {
-        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
+        ZendeskStandIn.grantsTokens(zendesk, "token-1");
         for (int customer = 0; customer < CUSTOMERS; customer++) {
             zendesk.stubFor(post("/api/v2/tickets.json")
                     .withRequestBody(matchingJsonPath("$.ticket.requester.email", equalTo(email(customer))))

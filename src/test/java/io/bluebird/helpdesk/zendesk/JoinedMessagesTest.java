@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.bluebird.HubClient;
 import io.bluebird.StandIn;
+import io.bluebird.ZendeskStandIn;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -73,8 +74,7 @@ class JoinedMessagesTest {
 
     @Test
     void messagesThatWaitedLeaveInOneCreateThenInOneUpdateTriedAgainWithTheSameMessages() throws Exception {
-        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
+        ZendeskStandIn.grantsTokens(zendesk, "token-1");
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"ticket\": {\"id\": 7300}}")));
         zendesk.stubFor(put(urlEqualTo(TICKET)).inScenario("refused once").whenScenarioStateIs(Scenario.STARTED)

@@ -1,7 +1,6 @@
 package io.bluebird.helpdesk.zendesk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -16,6 +15,7 @@ import java.util.List;
 
 import io.bluebird.HubClient;
 import io.bluebird.StandIn;
+import io.bluebird.ZendeskStandIn;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
 import org.apache.camel.CamelContext;
@@ -60,8 +60,7 @@ class UrgentTicketsFirstTest {
 
     @Test
     void aHighPriorityTicketIsCreatedBeforeTheNormalOnesQueuedEarlier() throws Exception {
-        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
+        ZendeskStandIn.grantsTokens(zendesk, "token-1");
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"ticket\": {\"id\": 7400}}")));
         HubClient hub = new HubClient(port);

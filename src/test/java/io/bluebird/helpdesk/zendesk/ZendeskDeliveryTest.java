@@ -37,6 +37,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.bluebird.HubClient;
 import io.bluebird.StandIn;
+import io.bluebird.ZendeskStandIn;
 import io.bluebird.helpdesk.HelpdeskCircuits;
 import io.bluebird.http.Hmac;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -97,8 +98,7 @@ class ZendeskDeliveryTest {
         zendesk.resetAll();
         auth.renew("zendesk");
         circuits.of("zendesk").reset();
-        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
+        ZendeskStandIn.grantsTokens(zendesk, "token-1");
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"ticket\": {\"id\": 35436, \"status\": \"new\"}}")));

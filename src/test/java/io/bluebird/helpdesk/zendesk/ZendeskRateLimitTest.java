@@ -1,7 +1,6 @@
 package io.bluebird.helpdesk.zendesk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import java.time.Duration;
 
 import io.bluebird.HubClient;
 import io.bluebird.StandIn;
+import io.bluebird.ZendeskStandIn;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,8 +51,7 @@ class ZendeskRateLimitTest {
 
     @Test
     void aBurstOfNewTicketsIsPacedToTheLimitWithoutA429() {
-        zendesk.stubFor(post("/oauth/tokens").willReturn(okJson(
-                "{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 172800}")));
+        ZendeskStandIn.grantsTokens(zendesk, "token-1");
         zendesk.stubFor(post("/api/v2/tickets.json").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"ticket\": {\"id\": {{randomInt lower=1 upper=2000000000}} } }")
