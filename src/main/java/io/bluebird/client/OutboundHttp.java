@@ -2,16 +2,24 @@ package io.bluebird.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -19,16 +27,38 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Every call the hub makes, to the channels, the helpdesks and the CRM: Spring's {@link RestClient} from Spring Boot's
- * builder, so that each call is timed in {@code http.client.requests}, on one JDK HttpClient whose connections are
- * kept alive and shared; a timeout per call; an answer whatever its status ({@link HttpAnswer}), which each caller
- * reads in its peer's terms; and a call that could not be made (refused, reset, timed out) is {@link PeerUnreachable}.
+ * builder, so that each call is timed in {@code http.client.requests}, on one pool of kept-alive connections
+ * (Apache HttpClient, which Camel's http component brings for the channels added in YAML); a timeout per call; an
+ * answer whatever its status ({@link HttpAnswer}), which each caller reads in its peer's terms; and a call that could
+ * not be made (refused, reset, timed out) is {@link PeerUnreachable}.
+ * <p>
+ * Not the JDK's HttpClient: through Spring it sends every call asynchronously, and on two cores or fewer (a common
+ * pool of one) each call starts a thread of its own to complete on, another to write its body.
  */
 @Component
-public class OutboundHttp {
+public class OutboundHttp implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Calls at once to one host: the delivery, outbound and CRM consumers together stay well below it. */
+    private static final int CONNECTIONS_PER_HOST = 64;
 
-    private final HttpClient connections = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final CloseableHttpClient connections = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(CONNECTIONS_PER_HOST)
+                    .setMaxConnTotal(4 * CONNECTIONS_PER_HOST)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            // a kept-alive connection the peer may have closed meanwhile is checked before it is used
+                            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                            .build())
+                    .build())
+            // what each caller reads itself: Retry-After on 429 and 503, redirects, cookies, the encoding
+            .setRetryStrategy(new OneRetryOfIdempotentCalls())
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableContentCompression()
+            .evictIdleConnections(TimeValue.ofSeconds(30))
+            .build();
     private final RestClient.Builder builder;
     private final Map<Duration, RestClient> clients = new ConcurrentHashMap<>();
 
@@ -44,7 +74,8 @@ public class OutboundHttp {
     /** The client whose calls fail as {@link PeerUnreachable} when no answer came within {@code timeout}. */
     public RestClient timingOutAfter(Duration timeout) {
         return clients.computeIfAbsent(timeout, limit -> {
-            JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(connections);
+            HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(connections);
+            requests.setConnectionRequestTimeout(CONNECT_TIMEOUT);
             requests.setReadTimeout(limit);
             return builder.clone().requestFactory(requests).build();
         });
@@ -77,6 +108,28 @@ public class OutboundHttp {
         Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
         try (InputStream body = response.getBody()) {
             return StreamUtils.copyToString(body, charset);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        connections.close();
+    }
+
+    /**
+     * An idempotent call (GET, PUT, DELETE) whose connection failed before an answer came, such as a kept-alive one
+     * the peer had closed, is tried once more on a new one, as the JDK's client does; never a timed-out call, and
+     * never on an answer, which each caller reads in its peer's terms (Retry-After, rate limits, breakers).
+     */
+    private static final class OneRetryOfIdempotentCalls extends DefaultHttpRequestRetryStrategy {
+
+        OneRetryOfIdempotentCalls() {
+            super(1, TimeValue.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
         }
     }
 }
