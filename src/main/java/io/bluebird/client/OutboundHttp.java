@@ -10,12 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -52,8 +49,10 @@ public class OutboundHttp implements AutoCloseable {
                             .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                             .build())
                     .build())
-            // what each caller reads itself: Retry-After on 429 and 503, redirects, cookies, the encoding
-            .setRetryStrategy(new OneRetryOfIdempotentCalls())
+            // what each caller reads itself: Retry-After on 429 and 503, redirects, cookies, the encoding. And no call
+            // is sent again by the client, not even a PUT: at a helpdesk a PUT adds a comment, so a call whose answer
+            // was lost is the caller's to find (Zendesk's audits) or to retry
+            .disableAutomaticRetries()
             .disableRedirectHandling()
             .disableCookieManagement()
             .disableContentCompression()
@@ -82,15 +81,6 @@ public class OutboundHttp implements AutoCloseable {
     }
 
     /**
-     * Puts {@code body} on the call as bytes of its own, not through Spring's message converters: those log the
-     * whole body at DEBUG, and bodies carry client secrets, refresh tokens and passwords.
-     */
-    public static RestClient.RequestBodySpec withBody(RestClient.RequestBodySpec call, MediaType type, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return call.contentType(type).contentLength(bytes.length).body(out -> out.write(bytes));
-    }
-
-    /**
      * Makes the call and returns its answer, whatever its status. {@code what} names the call in the error, e.g.
      * "X POST /2/tweets"; never with a secret in it.
      */
@@ -114,22 +104,5 @@ public class OutboundHttp implements AutoCloseable {
     @Override
     public void close() throws IOException {
         connections.close();
-    }
-
-    /**
-     * An idempotent call (GET, PUT, DELETE) whose connection failed before an answer came, such as a kept-alive one
-     * the peer had closed, is tried once more on a new one, as the JDK's client does; never a timed-out call, and
-     * never on an answer, which each caller reads in its peer's terms (Retry-After, rate limits, breakers).
-     */
-    private static final class OneRetryOfIdempotentCalls extends DefaultHttpRequestRetryStrategy {
-
-        OneRetryOfIdempotentCalls() {
-            super(1, TimeValue.ZERO_MILLISECONDS);
-        }
-
-        @Override
-        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-            return false;
-        }
     }
 }

@@ -98,7 +98,7 @@ public class HttpHelpdeskClient {
         RestClient.RequestBodySpec request = http.timingOutAfter(timeout).method(HttpMethod.valueOf(method)).uri(uri)
                 .accept(MediaType.APPLICATION_JSON);
         if (json != null) {
-            OutboundHttp.withBody(request, MediaType.APPLICATION_JSON, json);
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
         }
         headers.forEach(request::header);
         try {

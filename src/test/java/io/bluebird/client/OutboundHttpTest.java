@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +25,8 @@ import org.springframework.http.MediaType;
 
 /**
  * What every call out leaves to its caller: an answer is handed back as it came (no retry on a 429 or 503, no
- * redirect followed, no cookie kept), and a call that got no answer is PeerUnreachable, never sent again when it
- * is not idempotent.
+ * redirect followed, no cookie kept), and a call that got no answer is PeerUnreachable, never sent again: at a
+ * helpdesk even a PUT adds a comment.
  */
 class OutboundHttpTest {
 
@@ -69,21 +71,21 @@ class OutboundHttpTest {
     }
 
     @Test
-    void aPostWhoseConnectionIsResetIsUnreachableAndSentOnce() {
-        peer.stubFor(post("/tickets").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    void aPutWhoseConnectionIsResetIsUnreachableAndSentOnce() {
+        peer.stubFor(put("/tickets/1").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatThrownBy(() -> http.send(OutboundHttp.withBody(http.timingOutAfter(Duration.ofSeconds(5)).post()
-                .uri(uri("/tickets")), MediaType.APPLICATION_JSON, "{\"subject\": \"é\"}"), "POST /tickets"))
-                .isInstanceOf(PeerUnreachable.class).hasMessageStartingWith("POST /tickets failed");
-        peer.verify(1, postRequestedFor(urlEqualTo("/tickets")));
+        assertThatThrownBy(() -> http.send(http.timingOutAfter(Duration.ofSeconds(5)).put().uri(uri("/tickets/1"))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"comment\": \"é\"}"), "PUT /tickets/1"))
+                .isInstanceOf(PeerUnreachable.class).hasMessageStartingWith("PUT /tickets/1 failed");
+        peer.verify(1, putRequestedFor(urlEqualTo("/tickets/1")));
     }
 
     @Test
     void aBodyGoesWithItsLengthAndItsBytesInUtf8() {
         peer.stubFor(post("/tickets").willReturn(aResponse().withStatus(201)));
 
-        http.send(OutboundHttp.withBody(http.timingOutAfter(Duration.ofSeconds(5)).post().uri(uri("/tickets")),
-                MediaType.APPLICATION_JSON, "{\"subject\": \"é\"}"), "POST /tickets");
+        http.send(http.timingOutAfter(Duration.ofSeconds(5)).post().uri(uri("/tickets"))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"subject\": \"é\"}"), "POST /tickets");
 
         peer.verify(postRequestedFor(urlEqualTo("/tickets")).withHeader("Content-Length", equalTo("17"))
                 .withHeader("Content-Type", equalTo("application/json")));

@@ -15,7 +15,6 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
-import io.bluebird.client.OutboundHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -83,7 +82,7 @@ public class BlueskyApi {
             request.header("atproto-proxy", settings.chatProxy());
         }
         if (body != null) {
-            OutboundHttp.withBody(request, MediaType.APPLICATION_JSON, http.toJson(body));
+            request.contentType(MediaType.APPLICATION_JSON).body(http.toJson(body));
         }
         return http.send(request, "Bluesky " + name(methodAndQuery));
     }

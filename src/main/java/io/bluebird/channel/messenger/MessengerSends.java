@@ -12,7 +12,6 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
-import io.bluebird.client.OutboundHttp;
 import io.bluebird.conversation.Conversations;
 import io.bluebird.model.OutboundMessage;
 import io.bluebird.model.QuickReply;
@@ -96,10 +95,10 @@ public class MessengerSends {
     }
 
     private HttpAnswer post(String body) {
-        return http.send(OutboundHttp.withBody(http.client(settings.timeout()).post()
+        return http.send(http.client(settings.timeout()).post()
                 .uri(URI.create(settings.graphBaseUrl() + "/me/messages"))
-                .header("Authorization", "Bearer " + settings.pageAccessToken()), MediaType.APPLICATION_JSON, body),
-                "the Send API");
+                .contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + settings.pageAccessToken())
+                .body(body), "the Send API");
     }
 
 }

@@ -10,7 +10,6 @@ import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelRefused;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
-import io.bluebird.client.OutboundHttp;
 import io.bluebird.http.RetryAfter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -77,7 +76,7 @@ class XApi {
         RestClient.RequestBodySpec request = http.client(settings.timeout()).method(HttpMethod.valueOf(method))
                 .uri(URI.create(settings.apiBaseUrl() + pathAndQuery)).header("Authorization", "Bearer " + token);
         if (body != null) {
-            OutboundHttp.withBody(request, MediaType.APPLICATION_JSON, http.toJson(body));
+            request.contentType(MediaType.APPLICATION_JSON).body(http.toJson(body));
         }
         return http.send(request, "X " + method + " " + pathAndQuery.replaceFirst("\\?.*", ""));
     }

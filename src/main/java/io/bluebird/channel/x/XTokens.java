@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bluebird.channel.ChannelHttp;
 import io.bluebird.channel.ChannelUnavailable;
 import io.bluebird.client.HttpAnswer;
-import io.bluebird.client.OutboundHttp;
 import io.bluebird.http.JsonFields;
 import io.bluebird.http.JsonRequests;
 import org.slf4j.Logger;
@@ -145,9 +144,10 @@ public class XTokens {
     private HttpAnswer post(String form) {
         String basic = Base64.getEncoder().encodeToString((settings.clientId() + ":"
                 + (settings.clientSecret() == null ? "" : settings.clientSecret())).getBytes(StandardCharsets.UTF_8));
-        return http.send(OutboundHttp.withBody(http.client(settings.timeout()).post()
-                .uri(URI.create(settings.apiBaseUrl() + "/2/oauth2/token")).header("Authorization", "Basic " + basic),
-                MediaType.APPLICATION_FORM_URLENCODED, form), "X POST /2/oauth2/token");
+        return http.send(http.client(settings.timeout()).post()
+                .uri(URI.create(settings.apiBaseUrl() + "/2/oauth2/token"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).header("Authorization", "Basic " + basic)
+                .body(form), "X POST /2/oauth2/token");
     }
 
     private static String encode(String value) {
