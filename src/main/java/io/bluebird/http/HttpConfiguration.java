@@ -5,6 +5,7 @@ import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHtt
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -12,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 @Configuration
 public class HttpConfiguration {
@@ -24,6 +26,20 @@ public class HttpConfiguration {
     @Bean("platform-http-engine") // the name Camel's platform-http component looks up
     PlatformHttpEngine platformHttpEngine(ServerProperties server) {
         return new SpringBootPlatformHttpEngine(server.getPort() == null ? 8080 : server.getPort(), Runnable::run);
+    }
+
+    /** The answer of a route that ended on the request's thread ends the request there ({@link FinishedRouteAnswers}). */
+    @Bean
+    static BeanPostProcessor finishedRouteAnswers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter) {
+                    FinishedRouteAnswers.installIn(adapter);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Every body the hub takes from outside (its API, the channels' webhooks, its schemas) is size-limited. */
