@@ -10,6 +10,8 @@ ROUNDS=${1:-5}
 [ target/cds/bluebird.jsa -nt target/bluebird.jar ] || scripts/cds.sh >/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 WORK=$(mktemp -d /tmp/bluebird-startup.XXXXXX)
+# the H2 settings of config/application.yaml, in a database of the run's own
+H2_SETTINGS=$(sed -n 's/^ *url: jdbc:h2:file:[^;]*//p' config/application.yaml | head -1)
 trap 'rm -rf "$WORK"' EXIT
 
 # milliseconds from the exec of java to the first 200 of /actuator/health
@@ -19,7 +21,7 @@ start() {
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   BLUEBIRD_API_TOKEN=startup java ${BENCH_JAVA_OPTS:--Xmx256m} "$@" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/data/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64" \
+    --spring.datasource.url="jdbc:h2:file:$WORK/data/db$H2_SETTINGS" \
     --spring.artemis.embedded.data-directory="$WORK/data/artemis" --bluebird.broker.listen= >"$WORK/hub.log" 2>&1 &
   hub=$!
   until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
