@@ -43,11 +43,9 @@ create_instance() {
     --host 127.0.0.1 --default-port "$port" --nio --autocreate --java-memory 512M --no-web \
     --no-amqp-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-mqtt-acceptor \
     --queues bluebird.inbound:anycast,bluebird.dead-letters:anycast "$INSTANCE" >"$STATE/create.log"
-  # The rules io.bluebird.broker.BrokerConfiguration gives the embedded broker (delivery counts kept in the journal,
-  # the bluebird.# address settings). The other queues the hub uses
+  # The rules io.bluebird.broker.BrokerConfiguration gives the embedded broker. The other queues the hub uses
   # (bluebird.tickets.<helpdesk>, bluebird.outbound.<channel>, bluebird.helpdesk.*) are created on first use.
-  sed -i 's|^\( *\)<address-settings>|\1<persist-delivery-count-before-delivery>true</persist-delivery-count-before-delivery>\
-&\
+  sed -i 's|^\( *\)<address-settings>|&\
 \1   <address-setting match="bluebird.#">\
 \1      <dead-letter-address>bluebird.dead-letters</dead-letter-address>\
 \1      <max-delivery-attempts>10</max-delivery-attempts>\

@@ -32,18 +32,6 @@ public class BrokerConfiguration {
     }
 
     /**
-     * A message the hub had taken counts as redelivered after the whole hub was killed too: the embedded broker
-     * otherwise keeps delivery counts in memory only, so the ticket events of a killed hub's last batch (a helpdesk
-     * update answered, the hub's commit not made) came back as first deliveries, and their updates were made again
-     * without asking the helpdesk whether it had them: a second comment on the ticket. The count is written to the
-     * journal before each delivery.
-     */
-    @Bean
-    ArtemisConfigurationCustomizer bluebirdDeliveryCounts() {
-        return configuration -> configuration.setPersistDeliveryCountBeforeDelivery(true);
-    }
-
-    /**
      * What the embedded broker holds in memory: Artemis otherwise takes half the heap for queued messages before it
      * pages them to its journal directory, so a long helpdesk outage grew the hub's memory with the backlog. Beyond
      * this size queued messages wait on disk and are read back in order; nothing is refused.
