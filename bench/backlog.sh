@@ -12,7 +12,6 @@ CONNECTIONS=${2:-16}
 # shellcheck source=bench/hub.sh
 source bench/hub.sh
 
-URL="http://127.0.0.1:$PORT/webhooks/x"
 echo "== $(nproc) cores, $(java -version 2>&1 | head -1), hub of commit $(git -C "$TREE" rev-parse --short HEAD)," \
   "healthy $STARTUP_MS ms after java -jar; $BENCH_CUSTOMERS customers; the helpdesk down until $MESSAGES are in"
 curl -s -X POST "$STANDIN/down" >/dev/null

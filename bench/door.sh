@@ -14,16 +14,9 @@ BENCH_HUB_ARGS="--camel.main.routes-exclude-pattern=file:routes/process.yaml --b
 # shellcheck source=bench/hub.sh
 source bench/hub.sh
 
-URL="http://127.0.0.1:$PORT/webhooks/x"
 echo "== door alone: hub of commit $(git -C "$TREE" rev-parse --short HEAD); warm-up $WARMUP, then wrk -t2 -c$CONNECTIONS -d$DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/x-dm-received.lua "$URL" >/dev/null
-T0=$(date +%s%3N)
-C0=$(cpu_ticks)
-thread_ticks >"$WORK/threads0.txt"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/x-dm-received.lua "$URL" >"$WORK/wrk.txt"
-T1=$(date +%s%3N)
-C1=$(cpu_ticks)
-thread_ticks >"$WORK/threads1.txt"
+measured_load "$DURATION" "$CONNECTIONS"
 ACKED=$(acknowledged "$WORK/wrk.txt")
 HZ=$(getconf CLK_TCK)
 grep '^ack latency' "$WORK/wrk.txt" || true

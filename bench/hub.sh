@@ -1,6 +1,6 @@
 # Sourced by the benchmarks: starts the counting Zendesk stand-in and the packaged hub on its embedded defaults
 # (pointed at it), waits until both answer, and defines what the benchmarks read: stat <key> of the stand-in, the
-# hub's cpu_ticks and rss_mb, acknowledged <wrk output>, drain <count> [key]. The hub's RSS is sampled each second
+# hub's cpu_ticks and rss_mb, measured_load <duration> <connections>, acknowledged <wrk output>, drain <count> [key]. The hub's RSS is sampled each second
 # into $WORK/rss.txt. Everything started is stopped on exit, and $WORK removed unless BENCH_KEEP=1.
 PORT=${BENCH_PORT:-18080}
 STANDIN_PORT=${BENCH_STANDIN_PORT:-18081}
@@ -78,6 +78,18 @@ cpu_parts() {
   awk -F'\t' 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1]; total += d[$1] }
     END { for (p in d) if (total > 0) printf "%s %.0f%%, ", p, 100 * d[p] / total; print "" }' "$1" "$2" \
     | sed 's/, $//'
+}
+URL="http://127.0.0.1:$PORT/webhooks/x"
+# one measured window: wrk's signed X DMs for $1 at $2 connections (its output in $WORK/wrk.txt), with the time (T0, T1,
+# ms), the hub's CPU ticks (C0, C1) and its threads' ticks ($WORK/threads0.txt, threads1.txt) on either side
+measured_load() {
+  T0=$(date +%s%3N)
+  C0=$(cpu_ticks)
+  thread_ticks >"$WORK/threads0.txt"
+  wrk -t2 -c"$2" -d"$1" --latency -s bench/x-dm-received.lua "$URL" >"$WORK/wrk.txt"
+  T1=$(date +%s%3N)
+  C1=$(cpu_ticks)
+  thread_ticks >"$WORK/threads1.txt"
 }
 acknowledged() { awk '/requests in/ {n = $1} /Non-2xx/ {e = $NF} END {print n - e}' "$1"; }
 # waits until the stand-in's figure $2 (messages unless given) is at least $1 and stays put for 2 s (wrk does not

@@ -8,7 +8,7 @@
 # Usage: bench/run.sh [duration] [connections] [warm-up]; BENCH_CUSTOMERS (64) customers write in turn;
 # BENCH_TREE runs the hub of another checkout (to compare commits in one sitting); BENCH_FLOOR=0 skips the floor;
 # BENCH_JAVA_OPTS are the hub's JVM options, BENCH_HUB_ARGS more of its settings (--bluebird.process.consumers=8);
-# BENCH_DB_OPTS is added to the H2 URL (;PAGE_SIZE=1024); BENCH_JFR=1 records a flight; BENCH_KEEP=1 keeps logs.
+# BENCH_DB_OPTS is added to the H2 URL (;PAGE_SIZE=4096); BENCH_JFR=1 records a flight; BENCH_KEEP=1 keeps logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-30s}
@@ -18,20 +18,14 @@ WARMUP=${3:-10s}
 # shellcheck source=bench/hub.sh
 source bench/hub.sh
 
-URL="http://127.0.0.1:$PORT/webhooks/x"
 echo "== $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), hub of commit $(git -C "$TREE" rev-parse --short HEAD) in $TREE"
 echo "== hub healthy $STARTUP_MS ms after java -jar; $BENCH_CUSTOMERS customers; warm-up $WARMUP, then wrk -t2 -c$CONNECTIONS -d$DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/x-dm-received.lua "$URL" >"$WORK/warmup.txt"
 drain "$(acknowledged "$WORK/warmup.txt")"
 curl -s -X POST "$STANDIN/reset" >/dev/null
 
-T0=$(date +%s%3N)
-C0=$(cpu_ticks)
-thread_ticks >"$WORK/threads0.txt"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/x-dm-received.lua "$URL" | tee "$WORK/wrk.txt"
-T1=$(date +%s%3N)
-C1=$(cpu_ticks)
-thread_ticks >"$WORK/threads1.txt"
+measured_load "$DURATION" "$CONNECTIONS"
+cat "$WORK/wrk.txt"
 ACKED=$(acknowledged "$WORK/wrk.txt")
 drain "$ACKED"
 T2=$(stat last_ms)
